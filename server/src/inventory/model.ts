@@ -1,0 +1,58 @@
+/**
+ * The inventory's data: every ECA-family file with its type, package directory, app and build
+ * verdict. Read-only views for rules and adapters.
+ */
+import type { EcaTypeInfo, FileNameInfo, TypeRegistry } from '../metadata/types';
+import type { ParsedXml } from '../metadata/parse';
+import type { TextFile } from '../util/text';
+import type { PackageDirectory, SfdxProjectConfig } from '../project/sfdxProject';
+import type { Exclusion, ForceIgnoreFile } from '../project/forceIgnore';
+import type { DevHubLookup } from '../project/devHub';
+
+export interface EcaFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Forward-slash path relative to the project root. */
+  readonly rel: string;
+  readonly nameInfo: FileNameInfo;
+  /** The resolved type; undefined for an unrecognised name. */
+  readonly type: EcaTypeInfo | undefined;
+  readonly fullName: string;
+  readonly packageDir: PackageDirectory | undefined;
+  /** Decoded text; undefined when the file could not be read as text. */
+  readonly doc: TextFile | undefined;
+  readonly readProblem: string | undefined;
+  readonly xml: ParsedXml | undefined;
+  /** Header: its fullName; satellite: its `<externalClientApplication>`; undefined when unknown. */
+  readonly appName: string | undefined;
+  /** True exactly when SDR would put the file into its package directory's build. */
+  readonly included: boolean;
+  /** When excluded by `.forceignore`: which file and line. */
+  readonly exclusion: { forceIgnore: ForceIgnoreFile; info: Exclusion } | undefined;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  /** Header files declaring this app (normally one). */
+  readonly headers: readonly EcaFile[];
+  /** Every file of the app, header included. */
+  readonly files: readonly EcaFile[];
+}
+
+export interface ProjectView {
+  readonly root: string;
+  readonly config: SfdxProjectConfig;
+  readonly types: TypeRegistry;
+  readonly projectFilePath: string;
+  files(): Iterable<EcaFile>;
+  file(path: string): EcaFile | undefined;
+  app(name: string): AppInfo | undefined;
+  apps(): Iterable<AppInfo>;
+  /** The `.forceignore` that governs a package directory's build (SDR: first found upward). */
+  forceIgnoreFor(dir: PackageDirectory): ForceIgnoreFile | undefined;
+  /** Every `.forceignore` the engine knows (governing or found in the project). */
+  forceIgnores(): Iterable<ForceIgnoreFile>;
+  /** Directory names that exist in the project (lower-cased), for `.forceignore` checks. */
+  directoryNamesLower(): ReadonlySet<string>;
+  devHub(): DevHubLookup;
+}

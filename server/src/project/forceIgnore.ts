@@ -1,0 +1,150 @@
+/**
+ * `.forceignore` evaluated exactly as SDR's `ForceIgnore` does (SDR 12.3x–13.x):
+ * - the `ignore` package at SDR's own major version (5.x), default options (case-insensitive);
+ * - SDR's default patterns prepended, so user `!` lines can override them;
+ * - paths tested relative to the `.forceignore`'s folder; a path outside it is never ignored;
+ * - a path that is not a regular file is tested again with a trailing `/`;
+ * - the applying file is the first `.forceignore` found searching upward from the package
+ *   directory; files are never merged.
+ * The differential test in test/sdr/ checks these answers against SDR itself.
+ */
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { TextFile } from '../util/text';
+
+export const FORCEIGNORE = '.forceignore';
+
+/** SDR's DEFAULT_IGNORE, in its order. */
+export const SDR_DEFAULT_PATTERNS: readonly string[] = [
+  '**/*.dup',
+  '**/.*',
+  '!.sf',
+  '**/.sf/**',
+  '!**/.sf/orgs',
+  '!**/.sf/orgs/**',
+  '**/.sf/orgs/*/**',
+  '!**/.sf/orgs/*/remoteMetadata',
+  '!**/.sf/orgs/*/remoteMetadata/**',
+  '**/package2-descriptor.json',
+  '**/package2-manifest.json',
+];
+
+export interface ForceIgnoreLine {
+  /** 0-based line number in the file. */
+  readonly line: number;
+  /** The line as written (no line break). */
+  readonly text: string;
+  /** Offsets of the line in the file text. */
+  readonly start: number;
+  readonly end: number;
+  /** false for blank lines and comments. */
+  readonly isPattern: boolean;
+  readonly negated: boolean;
+  /** Pattern without `!` and without trailing spaces (as `ignore` trims them). */
+  readonly pattern: string;
+}
+
+export interface Exclusion {
+  /** The user line that excludes the path; undefined when an SDR default pattern does. */
+  line?: ForceIgnoreLine;
+  defaultPattern?: string;
+}
+
+export class ForceIgnoreFile {
+  readonly dir: string;
+  readonly lines: readonly ForceIgnoreLine[];
+  private readonly ig: Ignore;
+  private readonly single = new Map<number, Ignore>();
+
+  constructor(
+    readonly path: string,
+    readonly file: TextFile,
+  ) {
+    this.dir = path_dirname(this.path);
+    // SDR reads the file as a utf-8 string, which keeps a BOM as U+FEFF at the start of the first line.
+    const contents = (file.bom ? '\uFEFF' : '') + file.text;
+    this.ig = ignore().add(`${SDR_DEFAULT_PATTERNS.join('\n')}\n${contents}`);
+    const lines: ForceIgnoreLine[] = [];
+    for (let i = 0; i < file.lineCount; i++) {
+      const { start, end } = file.lineSpan(i);
+      const text = file.text.slice(start, end);
+      const t = (i === 0 && file.bom ? '\uFEFF' : '') + text;
+      const trimmedEnd = t.replace(/(?<!\\)\s+$/, '');
+      const isPattern = trimmedEnd.trim() !== '' && !trimmedEnd.startsWith('#');
+      const negated = isPattern && trimmedEnd.startsWith('!');
+      lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd });
+    }
+    this.lines = lines;
+  }
+
+  /** Path relative to this file's folder, or undefined when outside it (never ignored). */
+  relative(absPath: string): string | undefined {
+    const rel = path.relative(this.dir, absPath);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+
+  /** SDR's `ForceIgnore.denies`. `isFile` false retries with a trailing slash, as SDR does for non-files. */
+  denies(absPath: string, isFile = true): boolean {
+    const rel = this.relative(absPath);
+    if (rel === undefined) return false;
+    try {
+      return this.ig.ignores(rel) || (!isFile && this.ig.ignores(`${rel}/`));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Which line excludes a path that `denies` says is excluded. */
+  explain(absPath: string, isFile = true): Exclusion | undefined {
+    const rel = this.relative(absPath);
+    if (rel === undefined || !this.denies(absPath, isFile)) return undefined;
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const l = this.lines[i]!;
+      if (!l.isPattern || l.negated) continue;
+      if (this.lineMatches(l, rel, isFile)) return { line: l };
+    }
+    for (let i = SDR_DEFAULT_PATTERNS.length - 1; i >= 0; i--) {
+      const p = SDR_DEFAULT_PATTERNS[i]!;
+      if (p.startsWith('!')) continue;
+      if (matchOne(ignore().add(p), rel, isFile)) return { defaultPattern: p };
+    }
+    return {};
+  }
+
+  /** Does this one line, on its own (negation dropped), match the path or one of its parent folders? */
+  lineMatches(l: ForceIgnoreLine, rel: string, isFile = true): boolean {
+    let ig = this.single.get(l.line);
+    if (!ig) {
+      ig = ignore().add(l.pattern);
+      this.single.set(l.line, ig);
+    }
+    return matchOne(ig, rel, isFile);
+  }
+}
+
+function matchOne(ig: Ignore, rel: string, isFile: boolean): boolean {
+  try {
+    return ig.ignores(rel) || (!isFile && ig.ignores(`${rel}/`));
+  } catch {
+    return false;
+  }
+}
+
+function path_dirname(p: string): string {
+  return path.dirname(p);
+}
+
+/**
+ * SDR's `searchUp`: the first `.forceignore` at `start` or any ancestor, up to the filesystem root.
+ */
+export function findForceIgnorePath(start: string, exists: (p: string) => boolean): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, FORCEIGNORE);
+    if (exists(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

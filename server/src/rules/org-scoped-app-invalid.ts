@@ -1,0 +1,58 @@
+/**
+ * Rule: org-scoped-app-invalid
+ *
+ * `orgScopedExternalApp` must be `<00D + 12 or 15 alphanumerics>:<the app's fullName>`. A
+ * placeholder (`00D-XXXXXXXXXXXXXX:App`) fails validation on deploy; a name part that is not the
+ * file's fullName points at another app. Fix: correct the name part.
+ */
+import { child } from '../metadata/parse';
+import { escapeXml } from '../edits/textEdits';
+import type { EcaFileRule, Fix } from './types';
+import { ORG_ID } from './util';
+
+export const rule: EcaFileRule = {
+  id: 'org-scoped-app-invalid',
+  defaultSeverity: 'error',
+  title: 'orgScopedExternalApp is not <org id>:<app name>',
+  scope: 'eca-file',
+  check(ctx) {
+    const f = ctx.file;
+    const root = f.xml?.root;
+    if (f.type?.name !== 'ExternalClientApplication' || !root) return [];
+    const el = child(root, 'orgScopedExternalApp');
+    if (!el) return [];
+    const value = el.text;
+    const colon = value.indexOf(':');
+    const org = colon >= 0 ? value.slice(0, colon) : value;
+    const name = colon >= 0 ? value.slice(colon + 1) : '';
+    const fixes: Fix[] = [];
+    if (colon < 0 || !ORG_ID.test(org)) {
+      const placeholder = /x{4,}|[-_]|your|org_?id|todo/i.test(org);
+      return [{
+        message: placeholder
+          ? `orgScopedExternalApp "${value}" holds a placeholder org id; deploy fails validation. Use the Dev Hub org id (00D + 12 or 15 letters and digits) followed by ":${f.fullName}".`
+          : `orgScopedExternalApp "${value}" is not <org id>:<app name>; the org id must be 00D followed by 12 or 15 letters and digits.`,
+        start: el.contentStart,
+        end: el.contentEnd,
+        fixes,
+      }];
+    }
+    if (name !== f.fullName) {
+      const nameStart = el.contentStart + (ctx.textOf(f.path)!.text.slice(el.contentStart, el.contentEnd).indexOf(':') + 1);
+      fixes.push({ title: `Change the name part to "${f.fullName}"`, preferred: true, edits: [ctx.edit(f.path, nameStart, el.contentEnd - trailingWs(ctx.textOf(f.path)!.text.slice(nameStart, el.contentEnd)), escapeXml(f.fullName))] });
+      return [{
+        message: name
+          ? `orgScopedExternalApp names app "${name}", but this header is "${f.fullName}"; the part after the colon must be the app's fullName.`
+          : `orgScopedExternalApp has no app name after the colon; it must be "${org}:${f.fullName}".`,
+        start: el.contentStart,
+        end: el.contentEnd,
+        fixes,
+      }];
+    }
+    return [];
+  },
+};
+
+function trailingWs(s: string): number {
+  return s.length - s.trimEnd().length;
+}
