@@ -1,12 +1,73 @@
 /**
- * Apply fixes to files through the host (used by `eca-lens check --fix`; the language server hands
- * edits to the editor instead). Byte-preserving: BOM and everything outside the edits stay.
+ * Combine many fixes into one consistent change set (used by `eca-lens check --fix` and the
+ * language server's fix-all), and apply such a set to files on disk. Byte-preserving: BOM and
+ * everything outside the edits stay.
  */
 import * as path from 'node:path';
 import type { FsHost } from '../project/fsHost';
-import { decodeBytes, encodeText } from '../util/text';
+import { decodeBytes, encodeText, type TextFile } from '../util/text';
 import { applyOffsetEdits } from './textEdits';
-import type { Fix, TextEdit } from '../rules/types';
+import type { FileOp, Fix, TextEdit } from '../rules/types';
+
+export interface FixPlan {
+  /** Edits per file, non-overlapping. */
+  edits: Map<string, TextEdit[]>;
+  fileOps: FileOp[];
+  /** Fixes whose effect the plan carries (possibly through another fix's identical line). */
+  applied: Fix[];
+  /** Fixes left out: snippets (need input) and fixes that overlap an accepted one. */
+  skipped: Fix[];
+}
+
+/**
+ * Accept fixes in order; a fix that overlaps an accepted fix's edits is skipped (a second run picks
+ * it up). An inserted line that the file or an accepted edit already has is dropped, so two fixes
+ * that both add `**\/extlClntAppGlobalOauthSets/**` to a `.forceignore` add it once.
+ */
+export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile | undefined): FixPlan {
+  const plan: FixPlan = { edits: new Map(), fileOps: [], applied: [], skipped: [] };
+  const touched = new Set<string>();
+  const linesOf = new Map<string, Set<string>>();
+  const knownLines = (p: string): Set<string> => {
+    let s = linesOf.get(p);
+    if (!s) {
+      s = new Set((textOf(p)?.text ?? '').split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean));
+      linesOf.set(p, s);
+    }
+    return s;
+  };
+  for (const fix of fixes) {
+    if (fix.snippet) {
+      plan.skipped.push(fix);
+      continue;
+    }
+    const opPaths = (fix.fileOps ?? []).map((o) => o.path);
+    const kept = fix.edits.filter((e) => {
+      if (e.start !== e.end) return true;
+      const added = e.newText.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+      return added.length === 0 || !added.every((l) => knownLines(e.path).has(l));
+    });
+    const conflict =
+      kept.some((e) => (plan.edits.get(e.path) ?? []).some((o) => overlaps(o, e)) || touched.has(e.path)) ||
+      opPaths.some((p) => touched.has(p) || plan.edits.has(p));
+    if (conflict) {
+      plan.skipped.push(fix);
+      continue;
+    }
+    for (const e of kept) {
+      const list = plan.edits.get(e.path) ?? [];
+      list.push(e);
+      plan.edits.set(e.path, list);
+      for (const l of e.newText.split(/\r?\n|\r/)) if (l.trim()) knownLines(e.path).add(l.trim());
+    }
+    for (const o of fix.fileOps ?? []) {
+      plan.fileOps.push(o);
+      touched.add(o.path);
+    }
+    plan.applied.push(fix);
+  }
+  return plan;
+}
 
 export interface AppliedChange {
   path: string;
@@ -14,40 +75,10 @@ export interface AppliedChange {
   newPath?: string;
 }
 
-/**
- * Apply a set of fixes. Fixes are taken in order; a fix whose edits overlap an earlier fix's edits
- * in the same file is skipped (the next run picks it up). Snippet fixes are never applied.
- */
-export function applyFixes(host: FsHost, fixes: readonly Fix[]): { applied: Fix[]; skipped: Fix[]; changes: AppliedChange[] } {
-  const byFile = new Map<string, TextEdit[]>();
-  const applied: Fix[] = [];
-  const skipped: Fix[] = [];
-  const ops: NonNullable<Fix['fileOps']> = [];
-  const touched = new Set<string>();
-  for (const fix of fixes) {
-    if (fix.snippet) {
-      skipped.push(fix);
-      continue;
-    }
-    const opPaths = (fix.fileOps ?? []).map((o) => o.path);
-    const conflict = fix.edits.some((e) => (byFile.get(e.path) ?? []).some((o) => overlaps(o, e))) || opPaths.some((p) => touched.has(p) || byFile.has(p)) || fix.edits.some((e) => touched.has(e.path));
-    if (conflict) {
-      skipped.push(fix);
-      continue;
-    }
-    for (const e of fix.edits) {
-      const list = byFile.get(e.path) ?? [];
-      list.push(e);
-      byFile.set(e.path, list);
-    }
-    for (const o of fix.fileOps ?? []) {
-      ops.push(o);
-      touched.add(o.path);
-    }
-    applied.push(fix);
-  }
+/** Write a plan to disk through the host. */
+export function applyPlan(host: FsHost, plan: FixPlan): AppliedChange[] {
   const changes: AppliedChange[] = [];
-  for (const [p, edits] of byFile) {
+  for (const [p, edits] of plan.edits) {
     const bytes = host.readFile(p);
     const dec = bytes ? decodeBytes(bytes) : undefined;
     if (!dec?.ok) continue;
@@ -55,7 +86,7 @@ export function applyFixes(host: FsHost, fixes: readonly Fix[]): { applied: Fix[
     host.writeFile(p, encodeText({ text, bom: dec.file.bom }));
     changes.push({ path: p, action: 'edited' });
   }
-  for (const o of ops) {
+  for (const o of plan.fileOps) {
     if (o.kind === 'create') {
       if (host.exists(o.path)) continue;
       host.writeFile(o.path, new TextEncoder().encode(o.text));
@@ -69,7 +100,17 @@ export function applyFixes(host: FsHost, fixes: readonly Fix[]): { applied: Fix[
       changes.push({ path: o.path, action: 'renamed', newPath: o.newPath });
     }
   }
-  return { applied, skipped, changes };
+  return changes;
+}
+
+/** Plan and apply in one go, reading current file text through the host. */
+export function applyFixes(host: FsHost, fixes: readonly Fix[]): { applied: Fix[]; skipped: Fix[]; changes: AppliedChange[] } {
+  const plan = planFixes(fixes, (p) => {
+    const b = host.readFile(p);
+    const d = b ? decodeBytes(b) : undefined;
+    return d?.ok ? d.file : undefined;
+  });
+  return { applied: plan.applied, skipped: plan.skipped, changes: applyPlan(host, plan) };
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
