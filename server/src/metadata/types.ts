@@ -149,17 +149,24 @@ export class TypeRegistry {
     return undefined;
   }
 
+  /**
+   * The one suffix `s` is a typo of: at most a quarter of its letters off (1 to 3 edits), and no
+   * other suffix as close. `ecaFoo` suggests nothing (it is 3 edits from `eca`, the header).
+   */
   private nearestSuffix(s: string): string | undefined {
     let best: string | undefined;
     let bestD = Infinity;
+    let tie = false;
     for (const t of this.all) {
       const d = editDistance(s.toLowerCase(), t.suffix.toLowerCase());
       if (d < bestD) {
         bestD = d;
         best = t.suffix;
-      }
+        tie = false;
+      } else if (d === bestD) tie = true;
     }
-    return bestD <= 3 ? best : undefined;
+    const limit = Math.min(3, Math.max(1, Math.floor(s.length / 4)));
+    return !tie && bestD <= limit ? best : undefined;
   }
 }
 

@@ -101,6 +101,15 @@ export function parseSfdxProject(root: string, file: TextFile | undefined, readP
         problems.push({ message: `package directory "${p}" names package "${pkg}" but has no "versionNumber"; sf package version create requires it`, start: entry.offset, end: entry.offset + 1, severity: 'warning' });
       }
     }
+    if ((dirsNode.children ?? []).length === 0) {
+      problems.push({ message: '"packageDirectories" is empty; the sf CLI needs at least one package directory, marked "default": true', start: dirsNode.offset, end: dirsNode.offset + dirsNode.length, severity: 'error' });
+    }
+    if (dirs.length === 1 && (dirsNode.children ?? []).length === 1) {
+      const d = findNodeAtLocation(dirsNode.children![0]!, ['default']);
+      if (d?.value === false) {
+        problems.push({ message: 'the only package directory says "default": false; the sf CLI requires it to be the default (remove the key or set it to true)', start: d.offset, end: d.offset + d.length, severity: 'error' });
+      }
+    }
     if (dirs.length > 1 && defaults.length === 0) {
       problems.push({ message: 'several package directories and none is "default": true; the sf CLI requires exactly one default', start: dirsNode.offset, end: dirsNode.offset + 1, severity: 'error' });
     }

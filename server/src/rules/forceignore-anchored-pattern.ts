@@ -3,12 +3,18 @@
  *
  * A pattern with a `/` at its start or middle is anchored to the `.forceignore`'s folder:
  * `externalClientApps/**` does not match `force-app/main/default/externalClientApps/X`. Flagged when
- * such a line names an ECA directory, matches no ECA-family file, and the same pattern under `**\/`
- * would match some. Fix: prefix `**\/`.
+ * such a line names an ECA directory, matches no ECA-family file, and a corrected pattern would
+ * match some. Never flagged when the line matches a file (the folder really is at that path).
+ *
+ * Corrections tried, in order:
+ * - a `.forceignore` inside a package directory with a pattern written from the project root
+ *   (`force-app/main/default/extlClntAppPolicies/**` in `force-app/.forceignore`): drop the prefix;
+ * - otherwise prefix `**\/`, so the folder matches at any depth.
  */
-import ignore from 'ignore';
-import { replaceLine } from '../edits/textEdits';
-import type { ForceIgnoreRule, RawFinding } from './types';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { patternSpan, replacePattern, shown } from './forceignorePattern';
+import type { Fix, ForceIgnoreRule, RawFinding } from './types';
 
 export const rule: ForceIgnoreRule = {
   id: 'forceignore-anchored-pattern',
@@ -23,40 +29,51 @@ export const rule: ForceIgnoreRule = {
       const r = fi.relative(f.path);
       if (r !== undefined) files.push(r);
     }
+    if (files.length === 0) return [];
+    // The .forceignore's folder relative to the project root ('' at the root).
+    const fromRoot = path.relative(ctx.project.root, fi.dir).split(path.sep).join('/');
+    const nested = fromRoot !== '' && !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
     const out: RawFinding[] = [];
     for (const l of fi.lines) {
-      if (!l.isPattern) continue;
-      const p = l.pattern;
+      const s = patternSpan(l);
+      if (!s) continue;
+      const p = s.pattern;
       const body = p.replace(/\/+$/, '');
       if (p.startsWith('**/') || !body.includes('/')) continue; // not anchored
-      if (!body.split('/').some((s) => dirs.has(s.toLowerCase()))) continue;
+      if (!body.split('/').some((seg) => dirs.has(seg.toLowerCase()))) continue;
       if (files.some((r) => fi.lineMatches(l, r))) continue;
-      const unanchored = '**/' + p.replace(/^\/+/, '');
-      let ig;
-      try {
-        ig = ignore().add(unanchored);
-      } catch {
-        continue;
+      const rest = p.replace(/^\/+/, '');
+      const candidates: string[] = [];
+      if (nested && rest.toLowerCase().startsWith(fromRoot.toLowerCase() + '/')) candidates.push(rest.slice(fromRoot.length + 1));
+      candidates.push('**/' + rest);
+      const fixes: Fix[] = [];
+      let example: string | undefined;
+      let best: string | undefined;
+      for (const c of candidates) {
+        const ig = ignore().add(c);
+        const hit = files.find((r) => matches(ig, r));
+        if (!hit || c === p) continue;
+        example ??= hit;
+        best ??= c;
+        fixes.push({ title: `Change to "${shown(l, c)}"`, preferred: fixes.length === 0, edits: [replacePattern(ctx, fi, s, c)] });
       }
-      const hits = files.filter((r) => {
-        try {
-          return ig.ignores(r);
-        } catch {
-          return false;
-        }
-      });
-      if (hits.length === 0) continue;
-      const lead = l.text.indexOf(p.replace(/^\/+/, '').charAt(0));
-      const prefix = l.negated ? '!' : '';
-      const newText = l.text.replace(p, unanchored);
-      const e = replaceLine(fi.file, l.line, newText);
+      if (!example || !best) continue;
+      const where = nested ? `this .forceignore's folder (${fromRoot})` : 'the folder of this .forceignore';
       out.push({
-        message: `"${l.pattern}" is anchored to the folder of this .forceignore, so it matches nothing; the ECA folder is deeper (e.g. ${hits[0]}). Write "${unanchored}".`,
-        start: l.start + Math.max(0, lead),
-        end: l.end,
-        fixes: [{ title: `Change to "${prefix}${unanchored}"`, preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] }],
+        message: `"${shown(l, p)}" is anchored to ${where}, so it matches no External Client App file; "${shown(l, best)}" would match ${example}.`,
+        start: s.start,
+        end: s.end,
+        fixes,
       });
     }
     return out;
   },
 };
+
+function matches(ig: Ignore, rel: string): boolean {
+  try {
+    return ig.ignores(rel);
+  } catch {
+    return false;
+  }
+}

@@ -1,11 +1,16 @@
 /**
  * Rule: forceignore-suffix-pattern
  *
- * `*.ecaGlblOauth` does not match `X.ecaGlblOauth-meta.xml`: source-format files end in
- * `-meta.xml`. Fix: append `-meta.xml`.
+ * Source-format files are named `<name>.<suffix>-meta.xml`, so a pattern that ends in an ECA
+ * suffix without `-meta.xml` matches none of them: `*.ecaGlblOauth`, `**\/*.ecaOauthPlcy`,
+ * `*.ecaGlblOauth-meta`, `*.ecaGlblOauth.xml`. A trailing `/` makes it worse: `*.ecaPlcy/` (or
+ * `*.ecaPlcy-meta.xml/`) matches folders only. Silent when the line does match an ECA-family file
+ * of the project (e.g. a metadata-format `X.eca` file). Fix: end the pattern with `.<suffix>-meta.xml`.
  */
-import { replaceLine } from '../edits/textEdits';
+import { patternSpan, replacePattern, shown } from './forceignorePattern';
 import type { ForceIgnoreRule, RawFinding } from './types';
+
+const TAIL = /\.([A-Za-z]+)(-meta\.xml|-meta|\.xml)?(\/*)$/i;
 
 export const rule: ForceIgnoreRule = {
   id: 'forceignore-suffix-pattern',
@@ -15,21 +20,31 @@ export const rule: ForceIgnoreRule = {
   check(ctx) {
     const fi = ctx.forceIgnore;
     const suffixes = new Map(ctx.project.types.all.map((t) => [t.suffix.toLowerCase(), t]));
+    const files: string[] = [];
+    for (const f of ctx.project.files()) {
+      const r = fi.relative(f.path);
+      if (r !== undefined) files.push(r);
+    }
     const out: RawFinding[] = [];
     for (const l of fi.lines) {
-      if (!l.isPattern) continue;
-      const m = /\.([A-Za-z]+)\/?$/.exec(l.pattern);
+      const s = patternSpan(l);
+      if (!s) continue;
+      const m = TAIL.exec(s.pattern);
       if (!m) continue;
-      const t = suffixes.get(m[1]!.toLowerCase());
+      const [tail, written, ending = '', slashes] = m as unknown as [string, string, string | undefined, string];
+      const t = suffixes.get(written.toLowerCase());
       if (!t) continue;
-      const at = l.text.lastIndexOf(m[0].replace(/\/$/, '')) + m[0].replace(/\/$/, '').length;
-      const newText = l.text.slice(0, at) + '-meta.xml' + l.text.slice(at).replace(/^\//, '');
-      const e = replaceLine(fi.file, l.line, newText);
+      if (ending.toLowerCase() === '-meta.xml' && slashes === '') continue; // right
+      if (files.some((r) => fi.lineMatches(l, r))) continue; // it does match something
+      const fixed = s.pattern.slice(0, s.pattern.length - tail.length) + `.${written}-meta.xml`;
+      const why = slashes
+        ? `ends with "/", so it matches folders only; ${t.label} (${t.name}) files are files named "<name>.${t.suffix}-meta.xml"`
+        : `matches no ${t.label} (${t.name}) file: source files are named "<name>.${t.suffix}-meta.xml"`;
       out.push({
-        message: `"${l.pattern}" matches no ${t.name} file: source files are named "<name>.${t.suffix}-meta.xml". Write "${l.pattern.replace(/\/$/, '')}-meta.xml".`,
-        start: l.start + l.text.indexOf(l.pattern),
-        end: l.end,
-        fixes: [{ title: 'Append -meta.xml', preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] }],
+        message: `"${shown(l, s.pattern)}" ${why}. Write "${shown(l, fixed)}".`,
+        start: s.start,
+        end: s.end,
+        fixes: [{ title: `Change to "${shown(l, fixed)}"`, preferred: true, edits: [replacePattern(ctx, fi, s, fixed)] }],
       });
     }
     return out;

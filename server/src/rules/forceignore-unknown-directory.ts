@@ -4,10 +4,12 @@
  * A `.forceignore` pattern names a folder that is a near miss of an ECA directory name, e.g.
  * `extlClntAppGlobalOauthSettings` (the real folder is `extlClntAppGlobalOauthSets`) or the type
  * name `extlClntAppOauthConfigurablePolicies` (real: `extlClntAppOauthPolicies`). Such a line
- * silently excludes nothing. Fix: the right name (or drop the line when the right one is there).
+ * silently excludes nothing. Silent when a folder of that name really exists in the project.
+ * Fix: the right name, or drop the line when a line with the right name is already there.
  */
-import { removeLine, replaceLine } from '../edits/textEdits';
+import { removeLine } from '../edits/textEdits';
 import { editDistance, type EcaTypeInfo } from '../metadata/types';
+import { patternSpan, replacePattern, shown } from './forceignorePattern';
 import type { Fix, ForceIgnoreRule, RawFinding } from './types';
 
 export const rule: ForceIgnoreRule = {
@@ -20,32 +22,39 @@ export const rule: ForceIgnoreRule = {
     const types = ctx.project.types;
     const known = new Set(types.directoryNames().map((d) => d.toLowerCase()));
     const existing = ctx.project.directoryNamesLower();
+    const spans = fi.lines.map((l) => patternSpan(l));
     const out: RawFinding[] = [];
     for (const l of fi.lines) {
-      if (!l.isPattern) continue;
-      const segs = l.pattern.split('/');
-      for (const seg of segs) {
-        if (!seg || /[*?[\]]/.test(seg)) continue;
+      const s = spans[l.line];
+      if (!s) continue;
+      let at = 0;
+      for (const seg of s.pattern.split('/')) {
+        const segAt = at;
+        at += seg.length + 1;
+        // Globs, escapes and file names (with a dot) are not folder names.
+        if (!seg || /[*?[\]\\.]/.test(seg)) continue;
         const lower = seg.toLowerCase();
         if (known.has(lower) || existing.has(lower)) continue;
-        const right = nearMiss(seg, types.all);
+        const right = nearMiss(lower, types.all);
         if (!right) continue;
-        const fixedLine = l.text.replace(seg, right.directory);
+        const fixed = s.pattern.slice(0, segAt) + right.directory + s.pattern.slice(segAt + seg.length);
+        // `ignore` matches case-insensitively: the same pattern in other case is the same line.
+        const other = fi.lines.find((o) => o.line !== l.line && o.negated === l.negated && spans[o.line]?.pattern.toLowerCase() === fixed.toLowerCase());
         const fixes: Fix[] = [];
-        const already = fi.lines.some((o) => o.isPattern && o.text.trim() === fixedLine.trim() && o.line !== l.line);
-        if (already) {
+        if (other) {
           const e = removeLine(fi.file, l.line);
-          fixes.push({ title: `Remove this line ("${fixedLine.trim()}" is already there)`, preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] });
+          fixes.push({ title: `Remove this line ("${shown(other, spans[other.line]!.pattern)}" is already there)`, preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] });
         } else {
-          const e = replaceLine(fi.file, l.line, fixedLine);
-          fixes.push({ title: `Change "${seg}" to "${right.directory}"`, preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] });
+          fixes.push({ title: `Change "${seg}" to "${right.directory}"`, preferred: true, edits: [replacePattern(ctx, fi, s, fixed)] });
         }
-        const col = l.text.indexOf(seg);
+        const does = l.negated ? 're-includes' : 'excludes';
         out.push({
-          message: `"${seg}" is not a folder the sf CLI writes; ${right.name} files live in "${right.directory}". This line excludes nothing${already ? ` (the line "${fixedLine.trim()}" does the job)` : ''}.`,
-          start: l.start + col,
-          end: l.start + col + seg.length,
-          tags: already ? ['unnecessary'] : undefined,
+          message:
+            `"${seg}" is not a folder the sf CLI writes: ${right.label} (${right.name}) files live in "${right.directory}", so this line ${does} nothing.` +
+            (other ? ` Line ${other.line + 1} ("${shown(other, spans[other.line]!.pattern)}") already does the job; this one can go.` : ` Write "${shown(l, fixed)}".`),
+          start: s.start + segAt,
+          end: s.start + segAt + seg.length,
+          tags: other ? ['unnecessary'] : undefined,
           fixes,
         });
         break;
@@ -55,27 +64,23 @@ export const rule: ForceIgnoreRule = {
   },
 };
 
-function nearMiss(seg: string, types: readonly EcaTypeInfo[]): EcaTypeInfo | undefined {
-  const lower = seg.toLowerCase();
+/** The ECA type whose directory `lower` (a lower-cased folder name) most likely meant, if any. */
+function nearMiss(lower: string, types: readonly EcaTypeInfo[]): EcaTypeInfo | undefined {
   // The type name used as a folder name (extlClntAppOauthConfigurablePolicies, ExternalClientApplication...).
   for (const t of types) if (t.name.toLowerCase() === lower && t.directory.toLowerCase() !== lower) return t;
   if (!/^(extlclntapp|externalclientapp|eca)/.test(lower)) return undefined;
+  // A few edits away from exactly one directory name ("Settings" for "Sets" is 4).
   let best: EcaTypeInfo | undefined;
   let bestD = Infinity;
+  let tie = false;
   for (const t of types) {
-    for (const d of [t.directory, ...(t.oldDirectories ?? [])]) {
-      const dist = editDistance(lower, d.toLowerCase());
-      if (dist < bestD) {
-        bestD = dist;
-        best = t;
-      }
-    }
+    let d = Infinity;
+    for (const dir of [t.directory, ...(t.oldDirectories ?? [])]) d = Math.min(d, editDistance(lower, dir.toLowerCase()));
+    if (d < bestD) {
+      bestD = d;
+      best = t;
+      tie = false;
+    } else if (d === bestD) tie = true;
   }
-  // Near misses: a few edits away, or "Settings" written for "Sets".
-  if (best && bestD <= 4) return best;
-  for (const t of types) {
-    const d = t.directory.toLowerCase();
-    if (lower.replace('settings', 'sets') === d || lower.replace('policies', '') === d.replace('policies', '')) return t;
-  }
-  return undefined;
+  return best && !tie && bestD <= 4 ? best : undefined;
 }

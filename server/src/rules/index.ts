@@ -17,6 +17,7 @@ import { rule as forceignoreUnknownDirectory } from './forceignore-unknown-direc
 import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-pattern';
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
+import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -36,6 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreAnchoredPattern,
   forceignoreSuffixPattern,
   forceignoreBackslash,
+  forceignoreUnpackagedPattern,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

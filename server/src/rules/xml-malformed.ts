@@ -1,8 +1,9 @@
 /**
  * Rule: xml-malformed
  *
- * An ECA-family file that is not well-formed XML, reported at the parser's position. The rest of
- * the project is still checked.
+ * An ECA-family file that is not well-formed XML, reported at the parser's position. The sf CLI
+ * fails on such a file when it deploys or packages it. The rest of the project is still checked;
+ * rules that read this file's elements skip it.
  */
 import type { EcaFileRule } from './types';
 
@@ -15,7 +16,11 @@ export const rule: EcaFileRule = {
     const f = ctx.file;
     const err = f.xml?.error;
     if (!err || !f.doc) return [];
-    const off = f.doc.offsetAt({ line: err.line, character: err.character });
-    return [{ message: `Malformed XML: ${err.message}`, start: off, end: Math.min(off + 1, f.doc.text.length) }];
+    // The validator gives no column for some errors (an empty file): the line's start then.
+    const line = Number.isFinite(err.line) ? err.line : 0;
+    const character = Number.isFinite(err.character) ? err.character : 0;
+    const off = f.doc.offsetAt({ line, character });
+    const message = f.doc.text.trim() === '' ? 'Malformed XML: the file is empty; it needs a root element' : `Malformed XML: ${err.message}`;
+    return [{ message, start: off, end: Math.min(off + 1, f.doc.text.length) }];
   },
 };
