@@ -3,7 +3,7 @@
  * mistakes too). Expected values come from the example project's README table and the issue's
  * JSON shape.
  */
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,6 +17,7 @@ const EXAMPLE = path.resolve('examples/acme-billing');
 // An empty home, so the offline Dev Hub lookup finds nothing on a developer's machine either.
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-home-'));
 const ENV = { ...process.env, NO_COLOR: '1', HOME, SF_TARGET_DEV_HUB: '', SFDX_DEFAULTDEVHUBUSERNAME: '' };
+after(() => fs.rmSync(HOME, { recursive: true, force: true }));
 
 function cli(args: string[], cwd = process.cwd()) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ENV });

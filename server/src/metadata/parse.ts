@@ -64,6 +64,11 @@ export function parseXml(file: TextFile): ParsedXml {
   }
   const roots = build(obj, text);
   if (roots.length === 0) return { error: { message: 'the file has no root element', line: 0, character: 0 } };
+  // XMLValidator lets a second, self-closing root through (`<A></A><B/>`); XML allows one root.
+  if (roots.length > 1) {
+    const at = file.positionAt(roots[1]!.start);
+    return { error: { message: `Multiple root elements ("${roots[1]!.name}" after "${roots[0]!.name}"); an XML file has exactly one`, line: at.line, character: at.character } };
+  }
   return { root: roots[0] };
 }
 

@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { TextFile } from '../util/text';
+import { TextFile } from '../util/text';
 
 export const FORCEIGNORE = '.forceignore';
 
@@ -28,6 +28,18 @@ export const SDR_DEFAULT_PATTERNS: readonly string[] = [
   '**/package2-descriptor.json',
   '**/package2-manifest.json',
 ];
+
+/**
+ * The text of a `.forceignore` exactly as SDR sees it: SDR reads the file with
+ * `readFileSync(path, 'utf-8')`, which never fails. Invalid UTF-8 (a Latin-1 comment, a UTF-16 file
+ * written by PowerShell) becomes U+FFFD and the other lines still apply; there is no size limit.
+ * A UTF-8 BOM is kept as the `bom` flag (ForceIgnoreFile puts it back in front of the first line).
+ */
+export function decodeForceIgnore(bytes: Uint8Array): TextFile {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  return new TextFile(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), bom);
+}
 
 export interface ForceIgnoreLine {
   /** 0-based line number in the file. */
@@ -79,6 +91,11 @@ export class ForceIgnoreFile {
 
   /** Path relative to this file's folder, or undefined when outside it (never ignored). */
   relative(absPath: string): string | undefined {
+    const prefix = this.dir.endsWith(path.sep) ? this.dir : this.dir + path.sep;
+    if (absPath.startsWith(prefix) && !absPath.includes(`${path.sep}..`) && !absPath.includes(`${path.sep}.${path.sep}`)) {
+      const rest = absPath.slice(prefix.length);
+      if (rest && !rest.endsWith(path.sep)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+    }
     const rel = path.relative(this.dir, absPath);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     return rel.split(path.sep).join('/');
