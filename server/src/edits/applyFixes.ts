@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { FsHost } from '../project/fsHost';
 import { decodeBytes, encodeText, type TextFile } from '../util/text';
 import { applyOffsetEdits } from './textEdits';
+import { FORCEIGNORE, decodeForceIgnore } from '../project/forceIgnore';
 import type { FileOp, Fix, TextEdit } from '../rules/types';
 
 export interface FixPlan {
@@ -21,20 +22,24 @@ export interface FixPlan {
 
 /**
  * Accept fixes in order; a fix that overlaps an accepted fix's edits is skipped (a second run picks
- * it up). An inserted line that the file or an accepted edit already has is dropped, so two fixes
- * that both add `**\/extlClntAppGlobalOauthSets/**` to a `.forceignore` add it once.
+ * it up). A line inserted into a `.forceignore` that the file will already hold once the accepted
+ * edits are applied is dropped, so two fixes that both add `**\/extlClntAppGlobalOauthSets/**`, or
+ * one that adds it while another corrects a line into it, add it once.
  */
 export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile | undefined): FixPlan {
   const plan: FixPlan = { edits: new Map(), fileOps: [], applied: [], skipped: [] };
   const touched = new Set<string>();
-  const linesOf = new Map<string, Set<string>>();
-  const knownLines = (p: string): Set<string> => {
-    let s = linesOf.get(p);
-    if (!s) {
-      s = new Set((textOf(p)?.text ?? '').split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean));
-      linesOf.set(p, s);
-    }
-    return s;
+  // The lines a file will hold once the accepted edits are applied (a replacement that turns a line
+  // into the one a later fix appends counts too). Only lines no `!` line follows: a line that a
+  // later negation overrides is appended again on purpose (last wins), so it is not "already there".
+  const linesAfterPlan = (p: string): Set<string> => {
+    const text = applyOffsetEdits(textOf(p)?.text ?? '', plan.edits.get(p) ?? []);
+    const lines = text.split(/\r?\n|\r/).map((l) => l.trim());
+    let lastNegation = -1;
+    lines.forEach((l, i) => {
+      if (l.startsWith('!')) lastNegation = i;
+    });
+    return new Set(lines.slice(lastNegation + 1).filter(Boolean));
   };
   for (const fix of fixes) {
     if (fix.snippet) {
@@ -43,9 +48,13 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
     }
     const opPaths = (fix.fileOps ?? []).map((o) => o.path);
     const kept = fix.edits.filter((e) => {
-      if (e.start !== e.end) return true;
+      // Line de-duplication is for .forceignore only: in XML an identical line may sit in another
+      // element or a comment, and the insert is still needed.
+      if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE) return true;
       const added = e.newText.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
-      return added.length === 0 || !added.every((l) => knownLines(e.path).has(l));
+      if (added.length === 0) return true;
+      const present = linesAfterPlan(e.path);
+      return !added.every((l) => present.has(l));
     });
     const conflict =
       kept.some((e) => (plan.edits.get(e.path) ?? []).some((o) => overlaps(o, e)) || touched.has(e.path)) ||
@@ -58,7 +67,6 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
       const list = plan.edits.get(e.path) ?? [];
       list.push(e);
       plan.edits.set(e.path, list);
-      for (const l of e.newText.split(/\r?\n|\r/)) if (l.trim()) knownLines(e.path).add(l.trim());
     }
     for (const o of fix.fileOps ?? []) {
       plan.fileOps.push(o);
@@ -82,6 +90,9 @@ export function applyPlan(host: FsHost, plan: FixPlan): AppliedChange[] {
     const bytes = host.readFile(p);
     const dec = bytes ? decodeBytes(bytes) : undefined;
     if (!dec?.ok) continue;
+    // A .forceignore is held as SDR reads it (UTF-8, never failing); when that differs from its real
+    // encoding (UTF-16), the edits' offsets do not fit this text: leave the file alone.
+    if (path.basename(p) === FORCEIGNORE && decodeForceIgnore(bytes!).text !== dec.file.text) continue;
     const text = applyOffsetEdits(dec.file.text, edits);
     host.writeFile(p, encodeText({ text, bom: dec.file.bom }));
     changes.push({ path: p, action: 'edited' });

@@ -37,9 +37,37 @@ export function indentAt(text: string, offset: number): string {
   return text.slice(s, e);
 }
 
-/** Replace an element's text content. */
+/** A self-closing element (`<a/>`, `<a />`): its content span sits at the `/` of `/>`. */
+export function isSelfClosing(el: XmlElement): boolean {
+  return el.contentStart === el.contentEnd && el.end - el.contentEnd === 2;
+}
+
+/** Replace an element's text content (a self-closing element gets an open and a closing tag). */
 export function replaceContent(el: XmlElement, value: string, raw = false): OffsetEdit {
-  return { start: el.contentStart, end: el.contentEnd, newText: raw ? value : escapeXml(value) };
+  const content = raw ? value : escapeXml(value);
+  if (isSelfClosing(el)) return { start: el.contentStart, end: el.end, newText: `>${content}</${el.name}>` };
+  return { start: el.contentStart, end: el.contentEnd, newText: content };
+}
+
+/**
+ * End of the line part that trails an element: spaces, tabs and comments that close on the same
+ * line (a trailing comment belongs to the element before it). Returns `from` when anything else
+ * follows on that line.
+ */
+function trailingCommentEnd(text: string, from: number): number {
+  let i = from;
+  let last = from;
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close < 0 || /[\r\n]/.test(text.slice(i, close))) return from;
+      i = close + 3;
+      last = i;
+      continue;
+    }
+    return i === text.length || text[i] === '\n' || text[i] === '\r' ? last : from;
+  }
 }
 
 /**
@@ -58,10 +86,16 @@ export function insertChild(file: TextFile, parent: XmlElement, name: string, va
   if (kids.length > 0) {
     const sibling = prev ?? kids[0]!;
     const indent = indentAt(text, sibling.start);
-    if (prev) return { start: prev.end, end: prev.end, newText: `${eol}${indent}${el}` };
-    // Before the first child, on its own line.
     const lineStart = sibling.start - indent.length;
-    const onOwnLine = text.slice(lineStart, sibling.start).trim() === '';
+    // Siblings written on one line (`<a>1</a><c>2</c>`): stay on that line.
+    const onOwnLine = lineStart === 0 || text[lineStart - 1] === '\n' || text[lineStart - 1] === '\r';
+    if (prev) {
+      if (!onOwnLine) return { start: prev.end, end: prev.end, newText: el };
+      // After the sibling and any comment that trails it on its line.
+      const at = trailingCommentEnd(text, prev.end);
+      return { start: at, end: at, newText: `${eol}${indent}${el}` };
+    }
+    // Before the first child, on its own line.
     return onOwnLine
       ? { start: lineStart, end: lineStart, newText: `${indent}${el}${eol}` }
       : { start: sibling.start, end: sibling.start, newText: `${el}` };
@@ -69,6 +103,10 @@ export function insertChild(file: TextFile, parent: XmlElement, name: string, va
   // No children: put it before the closing tag.
   const parentIndent = indentAt(text, parent.start);
   const step = /\t/.test(parentIndent) ? '\t' : '    ';
+  if (isSelfClosing(parent)) {
+    // `<Root/>`: open it up.
+    return { start: parent.contentStart, end: parent.end, newText: `>${eol}${parentIndent}${step}${el}${eol}${parentIndent}</${parent.name}>` };
+  }
   const closeLineIndent = indentAt(text, parent.contentEnd);
   const closeOnOwnLine = text.slice(parent.contentEnd - closeLineIndent.length, parent.contentEnd).trim() === '' &&
     /[\r\n]/.test(text.slice(parent.contentStart, parent.contentEnd));

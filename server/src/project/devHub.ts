@@ -22,10 +22,12 @@ export interface DevHubEnv {
 export function findDevHubOrgId(projectRoot: string, host: FsHost, e: DevHubEnv = { env: process.env, home: os.homedir() }): DevHubLookup {
   let target = e.env.SF_TARGET_DEV_HUB || e.env.SFDX_DEFAULTDEVHUBUSERNAME;
   let from = target ? 'environment' : '';
+  // Project (local) config beats home (global) config, as in @salesforce/core's ConfigAggregator;
+  // each level reads the legacy `.sfdx/sfdx-config.json` after its `.sf/config.json`.
   const configs: [string, string][] = [
     [path.join(projectRoot, '.sf', 'config.json'), 'target-dev-hub'],
-    [path.join(e.home, '.sf', 'config.json'), 'target-dev-hub'],
     [path.join(projectRoot, '.sfdx', 'sfdx-config.json'), 'defaultdevhubusername'],
+    [path.join(e.home, '.sf', 'config.json'), 'target-dev-hub'],
     [path.join(e.home, '.sfdx', 'sfdx-config.json'), 'defaultdevhubusername'],
   ];
   for (const [file, key] of configs) {

@@ -24,11 +24,15 @@ export const rule: EcaFileRule = {
     const doc = f.doc!;
     const edit = el ? replaceContent(el, 'Packaged') : insertChild(doc, root, 'distributionState', 'Packaged');
     const pkg = `package "${f.packageDir!.package}"`;
+    // An empty value (`<distributionState/>`) has no text to point at: point at the tag name.
+    const span = !el ? rootNameSpan(f) : el.text ? { start: el.contentStart, end: el.contentEnd } : { start: el.start + 1, end: el.start + 1 + el.name.length };
     return [{
       message: el
-        ? `App "${f.fullName}" ships in ${pkg} but its distributionState is "${el.text}"; only a Packaged app can be packaged.`
+        ? el.text
+          ? `App "${f.fullName}" ships in ${pkg} but its distributionState is "${el.text}"; only a Packaged app can be packaged.`
+          : `App "${f.fullName}" ships in ${pkg} but its distributionState is empty; only a Packaged app can be packaged.`
         : `App "${f.fullName}" ships in ${pkg} but has no distributionState (Local by default); only a Packaged app can be packaged.`,
-      ...(el ? { start: el.contentStart, end: el.contentEnd } : rootNameSpan(f)),
+      ...span,
       fixes: [{ title: 'Set distributionState to Packaged', preferred: true, edits: [ctx.edit(f.path, edit.start, edit.end, edit.newText)] }],
     }];
   },

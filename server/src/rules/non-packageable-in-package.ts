@@ -5,11 +5,18 @@
  * directory (`packageDirectories[].package`) and `.forceignore` does not keep it out, so
  * `sf package version create` would try to package it and fail. The message names the type and
  * why; for OAuth policies with a `clientCredentialsFlowUser`, the "Enter a valid execution user"
- * failure. Fixes: add the right `.forceignore` line (preferred), or delete the file.
+ * failure. Fixes: add the right `.forceignore` line (preferred), move the file to a package
+ * directory that is not packaged (when the project has one), or delete the file.
  */
+import * as path from 'node:path';
 import { child } from '../metadata/parse';
-import type { EcaFileRule, RawFinding } from './types';
-import { addForceIgnoreLineFix, deleteFileFix, forceIgnoreLineFor, isPackagedDir, rootNameSpan } from './util';
+import { appendLine, applyOffsetEdits } from '../edits/textEdits';
+import { FORCEIGNORE, ForceIgnoreFile } from '../project/forceIgnore';
+import { TextFile } from '../util/text';
+import type { EcaTypeInfo } from '../metadata/types';
+import type { EcaFile } from '../inventory/model';
+import type { EcaFileContext, EcaFileRule, Fix, RawFinding } from './types';
+import { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir, rootNameSpan } from './util';
 
 export const rule: EcaFileRule = {
   id: 'non-packageable-in-package',
@@ -26,12 +33,67 @@ export const rule: EcaFileRule = {
     if (ccUser && ccUser.text) {
       message += ' Its Run As user (clientCredentialsFlowUser) does not exist in the packaging org: "Enter a valid execution user for the OAuth client credentials flow."';
     }
-    const span = rootNameSpan(f);
-    const finding: RawFinding = {
-      message,
-      ...span,
-      fixes: [addForceIgnoreLineFix(ctx, f, forceIgnoreLineFor(f, t)), deleteFileFix(ctx.project, f)],
-    };
+    const fixes: Fix[] = [addForceIgnoreLineFix(ctx, f, chooseLine(ctx, f, t))];
+    const move = moveFix(ctx, f);
+    if (move) fixes.push(move);
+    fixes.push(deleteFileFix(ctx.project, f));
+    const finding: RawFinding = { message, ...rootNameSpan(f), fixes };
     return [finding];
   },
 };
+
+/**
+ * The `.forceignore` line to add: the conventional folder (`**\/<dir>/**`) when the file sits in it,
+ * else its suffix. Checked against the `.forceignore` as it would read afterwards: the line must
+ * keep this file out and must not also keep out the app's header or OAuth settings where they ship
+ * today (someone saved them into the same folder); otherwise the suffix pattern is used.
+ */
+function chooseLine(ctx: EcaFileContext, f: EcaFile, t: EcaTypeInfo): string {
+  const preferred = forceIgnoreLineFor(f, t);
+  const suffixLine = f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat ? `**/*.${t.suffix}` : `**/*.${t.suffix}-meta.xml`;
+  const fi = ctx.project.forceIgnoreFor(f.packageDir!);
+  const governs = (g: EcaFile) => !!g.packageDir && (fi ? ctx.project.forceIgnoreFor(g.packageDir)?.path === fi.path : !ctx.project.forceIgnoreFor(g.packageDir));
+  // Only the app's own files are looked at: a scan of every file per finding made a project with
+  // thousands of findings take minutes. (A suffix line of a type that can't be packaged never
+  // matches a header or OAuth settings.)
+  const shipping = (ctx.app?.files ?? []).filter((g) => g !== f && g.included && g.type?.packageable === 'yes' && governs(g));
+  const works = (line: string) => {
+    const after = simulate(ctx, fi, line);
+    return after.denies(f.path) && !shipping.some((g) => after.denies(g.path));
+  };
+  if (works(preferred)) return preferred;
+  if (preferred !== suffixLine && works(suffixLine)) return suffixLine;
+  return preferred;
+}
+
+/** The governing `.forceignore` as it would read with `line` appended (or created with it). */
+function simulate(ctx: EcaFileContext, fi: ForceIgnoreFile | undefined, line: string): ForceIgnoreFile {
+  if (fi) {
+    const e = appendLine(fi.file, line);
+    return new ForceIgnoreFile(fi.path, new TextFile(applyOffsetEdits(fi.file.text, [e]), fi.file.bom));
+  }
+  return new ForceIgnoreFile(path.join(ctx.project.root, FORCEIGNORE), new TextFile(`${line}\n`));
+}
+
+/**
+ * Move the file, keeping its path inside the package directory, to a package directory that has
+ * no `package` key (it still deploys to scratch orgs, but no package version takes it).
+ */
+function moveFix(ctx: EcaFileContext, f: EcaFile): Fix | undefined {
+  const from = f.packageDir!;
+  const inside = (dir: string, p: string) => {
+    const rel = path.relative(dir, p);
+    return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  const target = ctx.project.config.packageDirectories.find(
+    (d) => !d.package && d.absPath !== from.absPath && !inside(from.absPath, d.absPath) && !inside(d.absPath, from.absPath),
+  );
+  if (!target) return undefined;
+  const newPath = path.join(target.absPath, path.relative(from.absPath, f.path));
+  if (ctx.project.file(newPath)) return undefined;
+  return {
+    title: `Move to ${displayPath(ctx.project, newPath)} (package directory "${target.relPath}" is not packaged)`,
+    edits: [],
+    fileOps: [{ kind: 'rename', path: f.path, newPath }],
+  };
+}

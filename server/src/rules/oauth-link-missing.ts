@@ -20,11 +20,12 @@ export const rule: EcaFileRule = {
     if (child(root, 'oauthLink')) return [];
     const header = ctx.app?.headers[0];
     const hroot = header?.xml?.root;
-    if (!hroot || child(hroot, 'distributionState')?.text !== 'Packaged') return [];
+    const state = hroot ? child(hroot, 'distributionState') : undefined;
+    if (!state || state.text !== 'Packaged') return [];
     return [{
       message: `OAuth settings of Packaged app "${header!.fullName}" have no oauthLink: each org this is deployed to (scratch orgs included) gets its own consumer key. Retrieve the OAuth settings from the Dev Hub to get the link.`,
       ...rootNameSpan(f),
-      related: [{ path: header!.path, range: ctx.range(header!.path, hroot.start, hroot.start), message: 'The Packaged header' }],
+      related: [{ path: header!.path, range: ctx.range(header!.path, state.contentStart, state.contentEnd), message: 'The app is Packaged here' }],
     }];
   },
 };

@@ -3,10 +3,11 @@
  *
  * `orgScopedExternalApp` must be `<00D + 12 or 15 alphanumerics>:<the app's fullName>`. A
  * placeholder (`00D-XXXXXXXXXXXXXX:App`) fails validation on deploy; a name part that is not the
- * file's fullName points at another app. Fix: correct the name part.
+ * file's fullName points at another app. Fixes: correct the name part; for a bad org id, the Dev
+ * Hub org id (Packaged app, id found offline), else a snippet with the org id to fill in.
  */
 import { child } from '../metadata/parse';
-import { escapeXml } from '../edits/textEdits';
+import { escapeXml, replaceContent } from '../edits/textEdits';
 import type { EcaFileRule, Fix } from './types';
 import { ORG_ID } from './util';
 
@@ -28,12 +29,32 @@ export const rule: EcaFileRule = {
     const fixes: Fix[] = [];
     if (colon < 0 || !ORG_ID.test(org)) {
       const placeholder = /x{4,}|[-_]|your|org_?id|todo/i.test(org);
+      // A Packaged app is scoped to the Dev Hub that owns it: use its id when known offline.
+      // Otherwise (or for a Local app, whose org ECA Lens can't know) a snippet to fill in.
+      const packaged = child(root, 'distributionState')?.text === 'Packaged';
+      const hub = packaged ? ctx.project.devHub() : undefined;
+      if (hub?.orgId) {
+        const e = replaceContent(el, `${hub.orgId}:${f.fullName}`);
+        fixes.push({ title: `Set orgScopedExternalApp to ${hub.orgId}:${f.fullName} (Dev Hub from ${hub.source})`, preferred: true, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] });
+      } else {
+        const snippetName = escapeXml(f.fullName).replace(/[$}\\]/g, '\\$&');
+        const e = replaceContent(el, `\${1:00DXXXXXXXXXXXX}:${snippetName}`, true);
+        fixes.push({
+          title: packaged ? 'Set orgScopedExternalApp (enter the Dev Hub org id)' : 'Set orgScopedExternalApp (enter the id of the org that owns the app)',
+          edits: [ctx.edit(f.path, e.start, e.end, e.newText)],
+          snippet: true,
+          ...(packaged ? { needs: 'devHubOrgId' as const } : {}),
+        });
+      }
+      const owner = packaged ? 'the Dev Hub org id' : 'the id of the org that owns the app';
+      const span = value === '' ? { start: el.start + 1, end: el.start + 1 + el.name.length } : { start: el.contentStart, end: el.contentEnd };
       return [{
-        message: placeholder
-          ? `orgScopedExternalApp "${value}" holds a placeholder org id; deploy fails validation. Use the Dev Hub org id (00D + 12 or 15 letters and digits) followed by ":${f.fullName}".`
-          : `orgScopedExternalApp "${value}" is not <org id>:<app name>; the org id must be 00D followed by 12 or 15 letters and digits.`,
-        start: el.contentStart,
-        end: el.contentEnd,
+        message: value === ''
+          ? `orgScopedExternalApp is empty; it must be <org id>:${f.fullName}, with ${owner} (00D + 12 or 15 letters and digits).`
+          : placeholder
+            ? `orgScopedExternalApp "${value}" holds a placeholder org id; deploy fails validation. Use ${owner} (00D + 12 or 15 letters and digits) followed by ":${f.fullName}".`
+            : `orgScopedExternalApp "${value}" is not <org id>:<app name>; the org id must be 00D followed by 12 or 15 letters and digits.`,
+        ...span,
         fixes,
       }];
     }

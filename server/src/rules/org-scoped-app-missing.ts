@@ -7,7 +7,7 @@
  * org id is a placeholder for the user to fill in (never a value that would fail silently).
  */
 import { child } from '../metadata/parse';
-import { insertChild } from '../edits/textEdits';
+import { escapeXml, insertChild } from '../edits/textEdits';
 import type { EcaFileRule, Fix } from './types';
 import { rootNameSpan } from './util';
 
@@ -30,7 +30,9 @@ export const rule: EcaFileRule = {
       const e = insertChild(doc, root, 'orgScopedExternalApp', `${hub.orgId}:${f.fullName}`);
       fixes.push({ title: `Insert orgScopedExternalApp ${hub.orgId}:${f.fullName} (Dev Hub from ${hub.source})`, preferred: true, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] });
     } else {
-      const e = insertChild(doc, root, 'orgScopedExternalApp', `\${1:00DXXXXXXXXXXXX}:${f.fullName}`, true);
+      // Raw snippet text: the name is XML-escaped, then snippet-escaped (`$`, `}`, `\`).
+      const name = escapeXml(f.fullName).replace(/[$}\\]/g, '\\$&');
+      const e = insertChild(doc, root, 'orgScopedExternalApp', `\${1:00DXXXXXXXXXXXX}:${name}`, true);
       fixes.push({ title: 'Insert orgScopedExternalApp (enter the Dev Hub org id)', edits: [ctx.edit(f.path, e.start, e.end, e.newText)], snippet: true, needs: 'devHubOrgId' });
     }
     return [{

@@ -2,11 +2,18 @@
  * Rule: orphan-satellite
  *
  * A satellite (OAuth settings, global settings, a policy file, ...) whose
- * `<externalClientApplication>` names no header in the project, or that has none. It can't be
- * deployed without its app.
+ * `<externalClientApplication>` names no header in the project, or that has none. A package build
+ * can't take it without its app (error); a deploy works only to an org that already has the app
+ * (warning, outside packaged builds).
+ * Fixes (never preferred: they guess): point it at a header whose name is close (a typo or a
+ * case slip; names that differ in digits only are other apps); when the element is missing or
+ * empty, the header whose name the file name starts with.
  */
-import { child } from '../metadata/parse';
-import type { EcaFileRule } from './types';
+import { child, type XmlElement } from '../metadata/parse';
+import { editDistance } from '../metadata/types';
+import { insertChild, replaceContent } from '../edits/textEdits';
+import type { EcaFile } from '../inventory/model';
+import type { EcaFileContext, EcaFileRule, Fix } from './types';
 import { rootNameSpan } from './util';
 
 export const rule: EcaFileRule = {
@@ -18,15 +25,94 @@ export const rule: EcaFileRule = {
     const f = ctx.file;
     const root = f.xml?.root;
     if (!f.type?.satellite || !root) return [];
+    const inBuild = f.included && !!f.packageDir?.package;
+    const severity = inBuild ? 'error' : 'warning';
     const el = child(root, 'externalClientApplication');
-    if (!el || !el.text.trim()) {
-      return [{ message: `${f.type.label} file has no <externalClientApplication>; every ${f.type.name} must name its app.`, ...rootNameSpan(f) }];
+    const appName = el?.text.trim() ?? '';
+    if (!el || !appName) {
+      const fixes: Fix[] = [];
+      const guess = headerNamedBy(ctx, f.fullName);
+      if (guess) {
+        const e = el ? replaceContent(el, guess) : insertChild(f.doc!, root, 'externalClientApplication', guess);
+        fixes.push({ title: `Set externalClientApplication to "${guess}"`, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] });
+      }
+      return [{
+        message: `${f.type.label} file has ${el ? 'an empty' : 'no'} <externalClientApplication>; every ${f.type.name} must name its app.`,
+        ...(el ? tagNameSpan(el) : rootNameSpan(f)),
+        severity,
+        fixes,
+      }];
     }
     if (ctx.app && ctx.app.headers.length > 0) return [];
+    const consequence = inBuild
+      ? `package "${f.packageDir!.package}" can't take it without its app`
+      : 'it deploys only to an org that already has that app';
+    const fixes: Fix[] = nearHeaders(ctx, appName).map((name) => {
+      const e = replaceContent(el, name);
+      return { title: `Change to "${name}"`, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] };
+    });
     return [{
-      message: `${f.type.label} points at app "${el.text.trim()}", but no ${el.text.trim()}.eca-meta.xml header is in this project; it can't be deployed without its app.`,
+      message: `${f.type.label} points at app "${appName}", but no ${appName}.eca-meta.xml header is in this project; ${consequence}.` +
+        (fixes.length ? ` Did you mean ${fixes.map((x) => x.title.slice('Change to '.length)).join(' or ')}?` : ''),
       start: el.contentStart,
       end: el.contentEnd,
+      severity,
+      fixes,
     }];
   },
 };
+
+/** A header's name, lower-cased, and without digits: derived once per (immutable) file object. */
+interface NameForms {
+  name: string;
+  lower: string;
+  letters: string;
+}
+const formsCache = new WeakMap<EcaFile, NameForms>();
+function formsOf(g: EcaFile, name: string): NameForms {
+  let v = formsCache.get(g);
+  if (!v || v.name !== name) {
+    const lower = name.toLowerCase();
+    v = { name, lower, letters: lower.replace(/[0-9]/g, '') };
+    formsCache.set(g, v);
+  }
+  return v;
+}
+
+/**
+ * The headers in the project that pass `keep`, by name. One pass over the files with cheap tests
+ * (no AppInfo built per app), as a project with thousands of orphans calls it once per finding.
+ */
+function headerNames(ctx: EcaFileContext, keep: (h: NameForms) => boolean): string[] {
+  const out = new Set<string>();
+  for (const g of ctx.project.files()) {
+    if (g.type && !g.type.satellite && g.appName && !out.has(g.appName) && keep(formsOf(g, g.appName))) out.add(g.appName);
+  }
+  return [...out].sort();
+}
+
+/** Headers whose name differs from `name` in case only or by at most two edits (closest first). */
+function nearHeaders(ctx: EcaFileContext, name: string): string[] {
+  const lower = name.toLowerCase();
+  const letters = lower.replace(/[0-9]/g, '');
+  const scored: [string, number][] = [];
+  // Names more than two letters longer or shorter can't be two edits away: skip them unscored.
+  // Names that differ in digits only (App1, App2) are other apps, not typos.
+  const near = (h: NameForms) => Math.abs(h.name.length - name.length) <= 2 && (h.lower === lower || h.letters !== letters);
+  for (const h of headerNames(ctx, near)) {
+    const d = h.toLowerCase() === lower ? 0 : editDistance(h, name);
+    if (d <= 2 && d < Math.max(h.length, name.length) / 2) scored.push([h, d]);
+  }
+  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([h]) => h);
+}
+
+/** The header that the satellite's file name starts with (`Billing_oauth` → `Billing`), longest first. */
+function headerNamedBy(ctx: EcaFileContext, fullName: string): string | undefined {
+  const hits = headerNames(ctx, (h) => fullName.startsWith(`${h.name}_`) || fullName === h.name);
+  hits.sort((a, b) => b.length - a.length);
+  return hits[0];
+}
+
+function tagNameSpan(el: XmlElement): { start: number; end: number } {
+  return { start: el.start + 1, end: el.start + 1 + el.name.length };
+}

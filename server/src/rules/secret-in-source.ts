@@ -39,8 +39,13 @@ export const rule: EcaFileRule = {
       }
       if (!what) return;
       const rm = removeElement(text, el);
+      const global = f.type!.name === 'ExtlClntAppGlobalOauthSettings';
+      const advice = severity === 'error'
+        ? `remove it and rotate ${what === 'a private key' ? 'the key and its certificate' : 'the secret'} in the org, since everyone who can read the repository has it`
+        : 'remove it';
       out.push({
-        message: `<${el.name}> holds ${what}. It is in source control whether or not .forceignore keeps it out of the package; remove it${severity === 'error' ? ' and rotate it' : ''}. Global OAuth settings belong to the Dev Hub.`,
+        message: `<${el.name}> holds ${what} in source. .forceignore keeps a file out of the package, not out of git: ${advice}.` +
+          (global ? ' Global OAuth settings belong to the Dev Hub and must not be in source control.' : ''),
         start: el.contentStart,
         end: el.contentEnd,
         severity,

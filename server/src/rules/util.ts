@@ -13,7 +13,10 @@ export const CONSUMER_ID = /^888[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 export function forceIgnoreLineFor(file: EcaFile, type: EcaTypeInfo): string {
   const parent = path.basename(path.dirname(file.path));
   const dirs = [type.directory, ...(type.oldDirectories ?? [])];
-  return dirs.includes(parent) ? `**/${parent}/**` : `**/*.${type.suffix}-meta.xml`;
+  if (dirs.includes(parent)) return `**/${parent}/**`;
+  // A metadata-format file (`X.ecaGlblOauth`, no `-meta.xml`) needs its own suffix pattern.
+  const metadataFormat = file.nameInfo.kind === 'recognized' && file.nameInfo.metadataFormat;
+  return metadataFormat ? `**/*.${type.suffix}` : `**/*.${type.suffix}-meta.xml`;
 }
 
 /**
