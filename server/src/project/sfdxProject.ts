@@ -25,7 +25,7 @@ export interface ProjectProblem {
   message: string;
   start: number;
   end: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
 }
 
 export interface SfdxProjectConfig {
@@ -128,13 +128,26 @@ export function parseSfdxProject(root: string, file: TextFile | undefined, readP
       if (typeof k === 'string' && typeof v === 'string') packageAliases[k] = v;
     }
   }
+  // Keys that change SDR's registry: ECA Lens does not apply them, and says so where they are.
+  const registryKeys = ['registryCustomizations', 'sourceBehaviorOptions'].flatMap((k) => {
+    const n = findNodeAtLocation(tree, [k]);
+    return n?.parent?.children?.[0] ? [{ k, key: n.parent.children[0] }] : [];
+  });
+  for (const { k, key } of registryKeys) {
+    problems.push({
+      message: `"${k}" changes how the sf CLI resolves metadata types; ECA Lens does not apply it and uses the standard registry, so its verdicts may differ for customized types`,
+      start: key.offset,
+      end: key.offset + key.length,
+      severity: 'information',
+    });
+  }
   return {
     root,
     packageDirectories: dirs,
     packageAliases,
     namespace: str(tree, 'namespace') ?? '',
     sourceApiVersion: str(tree, 'sourceApiVersion'),
-    registryCustomizations: !!(findNodeAtLocation(tree, ['registryCustomizations']) || findNodeAtLocation(tree, ['sourceBehaviorOptions'])),
+    registryCustomizations: registryKeys.length > 0,
     problems,
   };
 }

@@ -87,3 +87,17 @@ test(`${ID}: silent on valid projects`, () => {
     with_(text, (_fx, findings) => assert.deepEqual(findings, [], text));
   }
 });
+
+test('sfdx-project-invalid: registryCustomizations and sourceBehaviorOptions are reported as not applied (information, at the key)', () => {
+  const project = '{\n  "packageDirectories": [{ "path": "force-app", "default": true }],\n  ⟦"sourceBehaviorOptions"⟧: ["decomposePermissionSetBeta"]\n}\n';
+  const fx = fixture({ 'sfdx-project.json': project });
+  try {
+    const fs = fx.findings('sfdx-project.json', 'sfdx-project-invalid');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.severity, 'information');
+    assert.match(fs[0]!.message, /does not apply it/);
+    assert.deepEqual(offsetsOf(fs[0]!, fx.read('sfdx-project.json')), fx.marks['sfdx-project.json']);
+  } finally {
+    fx.cleanup();
+  }
+});
