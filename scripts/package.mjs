@@ -1,0 +1,47 @@
+// Builds eca-lens-<version>.vsix offline with @vscode/vsce.
+//
+// The production bundles (minified, no source maps) are built into a private staging folder with
+// the manifest, grammar, snippets, icons and docs, and vsce packages that folder: the working
+// tree's dev bundles stay as they are, and a `node scripts/build.mjs` running at the same time
+// can't slip unminified bundles into the package. `.vscodeignore` (an allow-list) applies as usual.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+mkdirSync(join(root, '.tsbuild'), { recursive: true });
+const stage = mkdtempSync(join(root, '.tsbuild', 'vsix-'));
+const out = join(root, `${pkg.name}-${pkg.version}.vsix`);
+
+try {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: false,
+    minify: true,
+    logLevel: 'warning',
+    // Same as scripts/build.mjs: jsonc-parser's UMD build hides its requires from the bundler.
+    mainFields: ['module', 'main'],
+    define: { ECA_LENS_VERSION: JSON.stringify(pkg.version) },
+    absWorkingDir: root,
+  };
+  await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'server/out/server.js') }),
+    esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(stage, 'client/out/extension.js'), external: ['vscode'] }),
+  ]);
+  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'snippets', 'images']) {
+    if (!existsSync(join(root, f))) throw new Error(`${f} is missing`);
+    cpSync(join(root, f), join(stage, f), { recursive: true });
+  }
+  const vsce = join(root, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  // What went in, for the log (and the reviewer).
+  spawnSync('unzip', ['-l', out], { stdio: 'inherit' });
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
