@@ -38,6 +38,8 @@ export interface FindingSummary {
   severity: 'error' | 'warning' | 'information' | 'hint';
   message: string;
   range: Rng;
+  /** Whether the finding has at least one fix (code action). Absent: unknown (the client offers to try). */
+  fixable?: boolean;
 }
 
 /**
@@ -147,6 +149,84 @@ export const Methods = {
 
 /** Commands the server executes (workspace/executeCommand). */
 export const ServerCommands = {
-  /** Apply every preferred fix in the workspace (or the project given by uri). */
+  /** Apply every preferred fix in the workspace (or the project given by uri). Arguments: one optional `FixAllArgs`; result `FixAllResult`. */
   fixAll: 'ecaLens.server.fixAll',
+  /**
+   * Arguments: one `ApplyFixArgs`. Applies one fix of one finding: text edits through
+   * `workspace/applyEdit`, file operations the client can't do (no `resourceOperations`) on disk.
+   * Code actions use it for clients without code action literals or resource operations.
+   */
+  applyFix: 'ecaLens.server.applyFix',
+  /**
+   * Arguments: one `RuleArgs`. Turns a rule off for this session (when the client does not
+   * implement `ClientCommands.disableRule`, which persists it in the settings) and says how to
+   * make it permanent.
+   */
+  disableRule: 'ecaLens.server.disableRule',
+  /** Arguments: one `RuleArgs`. Opens the rule's page (`window/showDocument`, external). */
+  showDocumentation: 'ecaLens.server.showDocumentation',
 } as const;
+
+export interface FixAllArgs {
+  /** Limit to the project holding this file or folder. */
+  uri?: string;
+}
+export interface FixAllResult {
+  /** Fixes applied. */
+  applied: number;
+  /** Fixes left out (overlapping another fix, or needing input). */
+  skipped: number;
+}
+export interface ApplyFixArgs {
+  uri: string;
+  ruleId: string;
+  /** Start of the finding's range, to find it again. */
+  position: Pos;
+  /** Index in the finding's fixes. */
+  fix: number;
+}
+export interface RuleArgs {
+  ruleId: string;
+  /** The file the action was offered on. */
+  uri?: string;
+}
+
+/** `initializationOptions` the client may send. */
+export interface InitializationOptions {
+  /**
+   * The `ClientCommands` the client implements. The server puts only these into code actions
+   * (otherwise it falls back: snippet edits, server commands, plain text placeholders).
+   */
+  clientCommands?: string[];
+  /** Settings to start with, for clients that do not answer `workspace/configuration`. */
+  settings?: Partial<EcaLensSettings>;
+}
+
+export interface DevHubOrgIdParams {
+  uri?: string;
+}
+export interface DevHubOrgIdResult {
+  /** 15-character org id, when found. */
+  orgId?: string;
+  /** How it was found, or why not, for people. */
+  source: string;
+}
+
+/** Commands the client implements; the server may put them in code actions. */
+export const ClientCommands = {
+  /**
+   * Arguments: one `InsertDevHubOrgIdArgs`. The client finds the Dev Hub org id (the
+   * `ecaLens/devHubOrgId` request, else an input box validated as an org id), puts it in place of
+   * the snippet placeholders (`${1:00DXXXXXXXXXXXX}`) of the edits, and applies them.
+   */
+  insertDevHubOrgId: 'ecaLens.insertDevHubOrgId',
+  /** Arguments: one `RuleArgs`. Sets `ecaLens.rules[ruleId]` to `off` in the user's settings. */
+  disableRule: 'ecaLens.disableRule',
+} as const;
+
+export interface InsertDevHubOrgIdArgs {
+  /** The document the edits apply to. */
+  uri: string;
+  /** Edits whose `newText` holds snippet placeholders (`${n:...}`) for the org id. */
+  edits: { range: Rng; newText: string }[];
+}

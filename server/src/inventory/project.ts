@@ -16,7 +16,7 @@ import { decodeBytes, type TextFile } from '../util/text';
 import type { FsHost } from '../project/fsHost';
 import { toPosixRelative } from '../project/fsHost';
 import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
-import { FORCEIGNORE, ForceIgnoreFile, findForceIgnorePath } from '../project/forceIgnore';
+import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
 import { findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
 import type { AppInfo, EcaFile, ProjectView } from './model';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, TextEdit } from '../rules/types';
@@ -60,7 +60,7 @@ export class EcaProject implements ProjectView {
   private readonly findingsCache = new Map<string, Finding[]>();
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
-  private readonly severityCache = new Map<string, SeverityOrOff>();
+  private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
 
   constructor(
     readonly root: string,
@@ -141,9 +141,10 @@ export class EcaProject implements ProjectView {
   }
 
   private loadForceIgnore(p: string): ForceIgnoreFile | undefined {
+    // Decoded as SDR reads it (never fails on content); null only when the file can't be read at
+    // all, which SDR also treats as "ignore nothing".
     const bytes = this.host.readFile(p);
-    const dec = bytes ? decodeBytes(bytes) : undefined;
-    const fi = dec?.ok ? new ForceIgnoreFile(p, dec.file) : null;
+    const fi = bytes ? new ForceIgnoreFile(p, decodeForceIgnore(bytes)) : null;
     this.fiFiles.set(p, fi);
     return fi ?? undefined;
   }
@@ -152,7 +153,9 @@ export class EcaProject implements ProjectView {
     let p: string | undefined;
     if (this.governing.has(d.absPath)) p = this.governing.get(d.absPath);
     else {
-      p = findForceIgnorePath(d.absPath, (c) => this.fiFiles.has(c) ? this.fiFiles.get(c) !== null || this.host.isFile(c) : this.host.isFile(c));
+      // SDR's searchUp stops at the first path named .forceignore that exists (existsSync), even a
+      // folder or an unreadable file; that one then ignores nothing.
+      p = findForceIgnorePath(d.absPath, (c) => !!this.fiFiles.get(c) || this.host.exists(c));
       this.governing.set(d.absPath, p);
     }
     if (!p) return undefined;
@@ -183,7 +186,7 @@ export class EcaProject implements ProjectView {
       appName = t ? t : undefined;
     }
     const packageDir = packageDirectoryOf(this.config, abs);
-    const { included, exclusion } = this.verdict(abs, type, packageDir);
+    const { included, exclusion } = this.verdict(abs, type, packageDir, info.kind === 'recognized' && info.metadataFormat);
     const f: EcaFile = {
       path: abs,
       rel: toPosixRelative(this.root, abs),
@@ -208,14 +211,19 @@ export class EcaProject implements ProjectView {
     return f;
   }
 
-  private verdict(abs: string, type: EcaTypeInfo | undefined, packageDir: PackageDirectory | undefined): Pick<EcaFile, 'included' | 'exclusion'> {
+  private verdict(abs: string, type: EcaTypeInfo | undefined, packageDir: PackageDirectory | undefined, metadataFormat: boolean): Pick<EcaFile, 'included' | 'exclusion'> {
     if (!packageDir) return { included: false, exclusion: undefined };
     const fi = this.governingForceIgnore(packageDir);
     if (fi && fi.denies(abs, true)) {
       return { included: false, exclusion: { forceIgnore: fi, info: fi.explain(abs, true) ?? {} } };
     }
     // SDR drops or rejects a file whose name it does not recognise: it never ships.
-    return { included: !!type, exclusion: undefined };
+    if (!type) return { included: false, exclusion: undefined };
+    // A metadata-format file (`X.eca`, no -meta.xml) is resolved only when a folder of its path is
+    // named exactly (case-sensitively) like the type's registry folder (SDR's
+    // parseAsContentMetadataXml); anywhere else SDR silently skips it.
+    if (metadataFormat && !abs.split(path.sep).includes(type.directory)) return { included: false, exclusion: undefined };
+    return { included: true, exclusion: undefined };
   }
 
   private removeFromIndex(abs: string): EcaFile | undefined {
@@ -339,20 +347,37 @@ export class EcaProject implements ProjectView {
     const dirs = this.config.packageDirectories.filter((d) => d.absPath === dir || isInside(dir, d.absPath));
     for (const d of dirs) this.governing.delete(d.absPath);
     for (const d of dirs) this.governingForceIgnore(d);
+    const now = this.fiFiles.get(abs);
+    // An edit (the file existed and still does): only lines between the unchanged head and tail of
+    // the file changed, and only a file that one of those lines matches can change its verdict.
+    const diff = existed && now ? lineDiff(existed, now) : undefined;
     for (const f of this.ecaFiles.values()) {
       if (!f.packageDir || !dirs.includes(f.packageDir)) continue;
-      const v = this.verdict(f.path, f.type, f.packageDir);
-      if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || v.exclusion?.info.line?.line !== f.exclusion?.info.line?.line) {
+      if (diff && f.exclusion?.forceIgnore !== existed && this.governingForceIgnore(f.packageDir) !== now) continue; // governed by another file
+      let v: Pick<EcaFile, 'included' | 'exclusion'> | undefined;
+      if (diff && !diff.touches(f.path)) {
+        // Verdict unchanged; an excluding line keeps its text but may have moved.
+        if (!f.exclusion) continue;
+        v = diff.remap(f.exclusion.info);
+        if (!v) v = this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat);
+      } else v = this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat);
+      if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, f.exclusion?.info)) {
         inventoryChanged ||= v.included !== f.included;
         this.ecaFiles.set(f.path, { ...f, ...v });
         affected.add(f.path);
-        // Rules that look at the app (e.g. a header excluded) re-check the app's files too.
-        if (f.appName) for (const p of this.appIndex.get(f.appName) ?? []) affected.add(p);
+        // Rules that look at the app (e.g. a header excluded) re-check the app's files too. A
+        // policy or global-settings file going in or out of the build changes only its own findings.
+        if (f.appName && f.type && f.type.packageable !== 'no') for (const p of this.appIndex.get(f.appName) ?? []) affected.add(p);
       } else if (v.exclusion) {
-        // Same verdict, same line number, but the ForceIgnoreFile object is new: refresh the reference.
+        // Same verdict, same excluding line (number, offsets, text): only the ForceIgnoreFile object
+        // is new. Refresh the reference; findings that point into the file are re-checked below.
         this.ecaFiles.set(f.path, { ...f, ...v });
-        affected.add(f.path);
       }
+    }
+    // Findings whose fixes or related locations point into this .forceignore were computed from its
+    // old text (e.g. "add a line" appends at its old end): re-check them.
+    for (const [p, list] of this.findingsCache) {
+      if (!affected.has(p) && list.some((x) => refersTo(x, abs))) affected.add(p);
     }
     for (const p of affected) this.findingsCache.delete(p);
     return { affected, inventoryChanged };
@@ -411,19 +436,21 @@ export class EcaProject implements ProjectView {
 
   // ---------------------------------------------------------------- checking
 
+  /** The severity settings give a rule (exact id first, else the last matching wildcard), or the fallback. */
   severityOf(id: string, fallback: Severity): SeverityOrOff {
-    const cached = this.severityCache.get(id + '\0' + fallback);
-    if (cached) return cached;
-    let sev: SeverityOrOff = fallback;
-    const rules = this.options.rules ?? {};
-    if (id in rules) sev = rules[id]!;
-    else {
-      for (const [pat, v] of Object.entries(rules)) {
-        if (pat.includes('*') && new RegExp('^' + pat.split('*').map(escapeRe).join('.*') + '$').test(id)) sev = v;
+    let configured = this.severityCache.get(id);
+    if (configured === undefined) {
+      configured = 'default';
+      const rules = this.options.rules ?? {};
+      if (Object.prototype.hasOwnProperty.call(rules, id)) configured = rules[id]!;
+      else {
+        for (const [pat, v] of Object.entries(rules)) {
+          if (pat.includes('*') && new RegExp('^' + pat.split('*').map(escapeRe).join('.*') + '$').test(id)) configured = v;
+        }
       }
+      this.severityCache.set(id, configured);
     }
-    this.severityCache.set(id + '\0' + fallback, sev);
-    return sev;
+    return configured === 'default' ? fallback : configured;
   }
 
   /** Findings for one file (cached until a change touches it). */
@@ -435,13 +462,18 @@ export class EcaProject implements ProjectView {
     const helpers = this.helpers();
     const f = this.ecaFiles.get(p);
     const fi = this.fiFiles.get(p);
+    // One context per file, shared by every rule (the app is looked up once).
+    const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this } : undefined;
+    const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
+    const isProjectFile = p === this.projectFilePath;
     for (const rule of rules) {
-      if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
       let raw: RawFinding[] = [];
+      if (rule.scope === 'eca-file' ? !fileCtx : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
+      if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
       try {
-        if (rule.scope === 'eca-file' && f) raw = rule.check({ ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this });
-        else if (rule.scope === 'forceignore' && fi) raw = rule.check({ ...helpers, forceIgnore: fi, project: this });
-        else if (rule.scope === 'project' && p === this.projectFilePath) raw = rule.check({ ...helpers, project: this });
+        if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
+        else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
+        else raw = rule.check({ ...helpers, project: this });
       } catch (e) {
         raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
       }
@@ -475,7 +507,12 @@ export class EcaProject implements ProjectView {
     return m;
   }
 
+  private helpersCache: EditHelpers | undefined;
   helpers(): EditHelpers {
+    return (this.helpersCache ??= this.makeHelpers());
+  }
+
+  private makeHelpers(): EditHelpers {
     const range = (p: string, start: number, end: number) => {
       const t = this.textOf(p);
       if (!t) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -487,6 +524,73 @@ export class EcaProject implements ProjectView {
       edit: (p, start, end, newText): TextEdit => ({ path: p, start, end, newText, range: range(p, start, end) }),
     };
   }
+}
+
+/**
+ * What changed between two versions of a `.forceignore`: the lines between the common head and tail.
+ * `touches(path)`: one of them (old or new, negation dropped) matches the path or a parent folder,
+ * so the path's verdict may differ. `remap`: the exclusion of an untouched path in the new file
+ * (the same line, moved by the lines added or removed above it).
+ */
+function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
+  const a = before.lines;
+  const b = after.lines;
+  const sameBom = before.file.bom === after.file.bom;
+  let head = 0;
+  while (sameBom && head < a.length && head < b.length && a[head]!.text === b[head]!.text) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail]!.text === b[b.length - 1 - tail]!.text) tail++;
+  const removed = a.slice(head, a.length - tail).filter((l) => l.isPattern);
+  const added = b.slice(head, b.length - tail).filter((l) => l.isPattern);
+  // Many lines changed (a paste, a checkout): testing each one costs more than a full evaluation.
+  if (removed.length + added.length > 8) return undefined;
+  const shift = b.length - a.length;
+  // A pattern matches a path only if its longest run of literal characters occurs in the path:
+  // a substring test skips the matcher for almost every file.
+  const lits = [...removed.map((l) => ({ l, fi: before })), ...added.map((l) => ({ l, fi: after }))].map((x) => ({ ...x, lit: literalOf(x.l.pattern) }));
+  return {
+    touches(p: string): boolean {
+      let lower: string | undefined;
+      let rel: string | undefined | null = null;
+      for (const { l, fi, lit } of lits) {
+        if (lit && !(lower ??= p.toLowerCase()).includes(lit)) continue;
+        if (rel === null) rel = after.relative(p);
+        if (rel === undefined) return false;
+        if (fi.lineMatches(l, rel)) return true;
+      }
+      return false;
+    },
+    remap(info: Exclusion): Pick<EcaFile, 'included' | 'exclusion'> | undefined {
+      if (!info.line) return { included: false, exclusion: { forceIgnore: after, info } };
+      const i = info.line.line;
+      const j = i < head ? i : i >= a.length - tail ? i + shift : -1;
+      const line = b[j];
+      if (!line || line.text !== info.line.text) return undefined;
+      return { included: false, exclusion: { forceIgnore: after, info: { line } } };
+    },
+  };
+}
+
+/** The longest run of plain ASCII characters of a gitignore pattern, lower-cased ('' when under 3). */
+function literalOf(pattern: string): string {
+  let best = '';
+  for (const run of pattern.split(/[*?[\]\\/!]+/)) if (run.length > best.length) best = run;
+  return best.length >= 3 && /^[\x20-\x7e]+$/.test(best) ? best.toLowerCase() : '';
+}
+
+/** The same excluding line (number, offsets, text) or the same default pattern. */
+function sameExclusion(a: Exclusion | undefined, b: Exclusion | undefined): boolean {
+  if (!a || !b) return a === b;
+  const x = a.line;
+  const y = b.line;
+  if (!x || !y) return x === y && a.defaultPattern === b.defaultPattern;
+  return x.line === y.line && x.start === y.start && x.end === y.end && x.text === y.text;
+}
+
+/** Does a finding edit, create, or point at `p`? */
+function refersTo(f: Finding, p: string): boolean {
+  if (f.related?.some((r) => r.path === p)) return true;
+  return f.fixes.some((fx) => fx.edits.some((e) => e.path === p) || !!fx.fileOps?.some((o) => o.path === p || (o.kind === 'rename' && o.newPath === p)));
 }
 
 function isInside(dir: string, p: string): boolean {
