@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixture, offsetsOf, type Fixture } from './fixture';
+import { fixture, offsetsOf, header, globalSettings, oauthPolicies, pluginPolicies, type Fixture } from './fixture';
 import type { EngineOptions, Finding, Fix } from '../../server/src/engine';
 import { parseXml } from '../../server/src/metadata/parse';
 import { textFromString } from '../../server/src/util/text';
@@ -39,14 +39,27 @@ export function rangeIn(fx: Fixture, rel: string, f: Finding): { start: number; 
   return offsetsOf(f, fx.read(rel));
 }
 
-/** Assert the finding covers exactly the marked span of `rel`. */
-export function assertAtMark(fx: Fixture, rel: string, f: Finding): void {
+/** The ⟦⟧-marked span of `rel` as the engine counts offsets (a leading BOM excluded). */
+export function markedSpan(fx: Fixture, rel: string): { start: number; end: number } {
   const mark = fx.marks[rel];
   assert.ok(mark, `no ⟦⟧ mark in ${rel}`);
   // Marks are counted in the written string, which may start with a BOM the engine does not count.
   const bom = fx.read(rel).charCodeAt(0) === 0xfeff ? 1 : 0;
-  assert.deepEqual(rangeIn(fx, rel, f), { start: mark.start - bom, end: mark.end - bom });
+  return { start: mark.start - bom, end: mark.end - bom };
 }
+
+/** Assert the finding covers exactly the marked span of `rel`. */
+export function assertAtMark(fx: Fixture, rel: string, f: Finding): void {
+  assert.deepEqual(rangeIn(fx, rel, f), markedSpan(fx, rel));
+}
+
+/** A packaged app "Billing": header plus global settings, OAuth policies and plugin policies. */
+export const BILLING_APP_FILES: Readonly<Record<string, string>> = {
+  [P.header]: header('    <contactEmail>a@b.co</contactEmail>\n    <distributionState>Packaged</distributionState>\n    <label>Billing</label>\n'),
+  [P.global]: globalSettings('    <externalClientApplication>Billing</externalClientApplication>\n'),
+  [P.oauthPolicy]: oauthPolicies('    <externalClientApplication>Billing</externalClientApplication>\n'),
+  [P.policy]: pluginPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <isEnabled>true</isEnabled>\n'),
+};
 
 export function assertParses(text: string): void {
   const p = parseXml(textFromString(text));

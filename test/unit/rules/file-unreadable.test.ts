@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, header, type Fixture } from '../../helpers/fixture';
+import { withFixture } from '../../helpers/eca';
 
 const ID = 'file-unreadable';
 const H = 'force-app/main/default/externalClientApps/Billing.eca-meta.xml';
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const MB5 = 5 * 1024 * 1024;
 
-function with_(files: Record<string, string | Uint8Array>, body: (fx: Fixture) => void): void {
-  const fx = fixture(files);
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = withFixture;
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => {

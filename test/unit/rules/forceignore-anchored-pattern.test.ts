@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, globalSettings, header, offsetsOf, pluginPolicies, type Fixture } from '../../helpers/fixture';
+import { withFixture, markedSpan as marked } from '../../helpers/eca';
 
 const ID = 'forceignore-anchored-pattern';
 const FI = '.forceignore';
@@ -14,20 +15,8 @@ const app = {
   [PL]: pluginPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <isEnabled>true</isEnabled>\n'),
 };
 
-function marked(fx: Fixture, rel: string): { start: number; end: number } {
-  const m = fx.marks[rel]!;
-  const bom = fx.read(rel).charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { start: m.start - bom, end: m.end - bom };
-}
 
-function with_(files: Record<string, string>, body: (fx: Fixture) => void): void {
-  const fx = fixture({ ...app, ...files });
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = (files: Record<string, string>, body: (fx: Fixture) => void): void => withFixture({ ...app, ...files }, body);
 
 test(`${ID}: "extlClntAppGlobalOauthSets/**" at the root misses force-app/main/default/...; the fix prefixes **/ and the file is excluded`, () => {
   with_({ [FI]: '# Dev Hub only\n⟦extlClntAppGlobalOauthSets/**⟧\n' }, (fx) => {

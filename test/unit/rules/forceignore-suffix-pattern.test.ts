@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { fixture, globalSettings, header, oauthPolicies, offsetsOf, pluginPolicies, type Fixture } from '../../helpers/fixture';
 import { applyFixes } from '../../../server/src/edits/applyFixes';
 import { nodeFsHost } from '../../../server/src/project/fsHost';
+import { BILLING_APP_FILES, withFixture, markedSpan as marked } from '../../helpers/eca';
 
 const ID = 'forceignore-suffix-pattern';
 const FI = '.forceignore';
@@ -11,27 +12,10 @@ const G = 'force-app/main/default/extlClntAppGlobalOauthSets/Billing_glbloauth.e
 const P = 'force-app/main/default/extlClntAppOauthPolicies/Billing_oauthPlcy.ecaOauthPlcy-meta.xml';
 const PL = 'force-app/main/default/extlClntAppPolicies/Billing_plcy.ecaPlcy-meta.xml';
 
-const app = {
-  [H]: header('    <contactEmail>a@b.co</contactEmail>\n    <distributionState>Packaged</distributionState>\n    <label>Billing</label>\n'),
-  [G]: globalSettings('    <externalClientApplication>Billing</externalClientApplication>\n'),
-  [P]: oauthPolicies('    <externalClientApplication>Billing</externalClientApplication>\n'),
-  [PL]: pluginPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <isEnabled>true</isEnabled>\n'),
-};
+const app = BILLING_APP_FILES;
 
-function marked(fx: Fixture, rel: string): { start: number; end: number } {
-  const m = fx.marks[rel]!;
-  const bom = fx.read(rel).charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { start: m.start - bom, end: m.end - bom };
-}
 
-function with_(files: Record<string, string>, body: (fx: Fixture) => void): void {
-  const fx = fixture({ ...app, ...files });
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = (files: Record<string, string>, body: (fx: Fixture) => void): void => withFixture({ ...app, ...files }, body);
 
 /** [line as written, line after the fix, the file it must exclude, words the message must hold] */
 const CASES: [string, string, string, RegExp][] = [

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, globalSettings, header, oauthPolicies, offsetsOf, type Fixture } from '../../helpers/fixture';
+import { withFixture, markedSpan as marked } from '../../helpers/eca';
 
 const ID = 'forceignore-unknown-directory';
 const FI = '.forceignore';
@@ -15,20 +16,8 @@ const app = {
 };
 
 /** The marked range in engine offsets (the engine's text has no BOM; the marks were set on text with it). */
-function marked(fx: Fixture, rel: string): { start: number; end: number } {
-  const m = fx.marks[rel]!;
-  const bom = fx.read(rel).charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { start: m.start - bom, end: m.end - bom };
-}
 
-function with_(files: Record<string, string>, body: (fx: Fixture) => void): void {
-  const fx = fixture({ ...app, ...files });
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = (files: Record<string, string>, body: (fx: Fixture) => void): void => withFixture({ ...app, ...files }, body);
 
 test(`${ID}: extlClntAppGlobalOauthSettings (real folder: ...Sets) is flagged at the name; the fix renames it and the file is excluded`, () => {
   with_({ [FI]: '# keep Dev Hub settings out of the package\n**/⟦extlClntAppGlobalOauthSettings⟧/**\n' }, (fx) => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, header, oauthPolicies, oauthSettings, type Fixture } from '../../helpers/fixture';
+import { withFixture } from '../../helpers/eca';
 
 const ID = 'unrecognized-file-name';
 const DIR = 'force-app/main/default';
@@ -8,14 +9,7 @@ const HEADER = header('    <contactEmail>a@b.co</contactEmail>\n    <distributio
 const OAUTH = oauthSettings('    <commaSeparatedOauthScopes>Api, RefreshToken</commaSeparatedOauthScopes>\n    <externalClientApplication>Billing</externalClientApplication>\n');
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function with_(files: Record<string, string>, body: (fx: Fixture) => void): void {
-  const fx = fixture(files);
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = withFixture;
 
 /** Flagged, renamed by the fix, then recognised, included and clean; the bytes are unchanged. */
 function renames(from: string, to: string, text: string, typeName: string, words: RegExp): void {

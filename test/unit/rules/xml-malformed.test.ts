@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, globalSettings, header, offsetsOf, type Fixture } from '../../helpers/fixture';
+import { withFixture } from '../../helpers/eca';
 
 const ID = 'xml-malformed';
 const H = 'force-app/main/default/externalClientApps/Billing.eca-meta.xml';
 const G = 'force-app/main/default/extlClntAppGlobalOauthSets/Billing_glbloauth.ecaGlblOauth-meta.xml';
 const ROOT_OPEN = '<ExternalClientApplication xmlns="http://soap.sforce.com/2006/04/metadata">';
 
-function with_(files: Record<string, string | Uint8Array>, body: (fx: Fixture) => void): void {
-  const fx = fixture(files);
-  try {
-    body(fx);
-  } finally {
-    fx.cleanup();
-  }
-}
+const with_ = withFixture;
 
 const pos = (line: number, character: number) => ({ line, character });
 
