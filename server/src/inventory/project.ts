@@ -62,13 +62,16 @@ export class EcaProject implements ProjectView {
   private devHubCache: DevHubLookup | undefined;
   private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
 
+  readonly root: string;
+
   constructor(
-    readonly root: string,
+    root: string,
     readonly host: FsHost,
     private options: EngineOptions = {},
   ) {
+    this.root = path.resolve(root);
     this.types = new TypeRegistry(options.extraTypes);
-    this.projectFilePath = path.join(root, PROJECT_FILE);
+    this.projectFilePath = path.join(this.root, PROJECT_FILE);
   }
 
   // ---------------------------------------------------------------- indexing

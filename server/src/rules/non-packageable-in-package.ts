@@ -66,13 +66,36 @@ function chooseLine(ctx: EcaFileContext, f: EcaFile, t: EcaTypeInfo): string {
   return preferred;
 }
 
-/** The governing `.forceignore` as it would read with `line` appended (or created with it). */
+/**
+ * The governing `.forceignore` as it would read with `line` appended (or created with it). Cached
+ * per `.forceignore` object and line: a `.forceignore` edit that puts a whole folder into the build
+ * re-checks every file of it, and they all ask the same question. A changed `.forceignore` is a new
+ * object, so the cache never serves stale text.
+ */
+const simulated = new WeakMap<ForceIgnoreFile, Map<string, ForceIgnoreFile>>();
+const created = new Map<string, ForceIgnoreFile>();
+
 function simulate(ctx: EcaFileContext, fi: ForceIgnoreFile | undefined, line: string): ForceIgnoreFile {
   if (fi) {
-    const e = appendLine(fi.file, line);
-    return new ForceIgnoreFile(fi.path, new TextFile(applyOffsetEdits(fi.file.text, [e]), fi.file.bom));
+    let byLine = simulated.get(fi);
+    if (!byLine) simulated.set(fi, (byLine = new Map()));
+    let after = byLine.get(line);
+    if (!after) {
+      const e = appendLine(fi.file, line);
+      after = new ForceIgnoreFile(fi.path, new TextFile(applyOffsetEdits(fi.file.text, [e]), fi.file.bom));
+      byLine.set(line, after);
+    }
+    return after;
   }
-  return new ForceIgnoreFile(path.join(ctx.project.root, FORCEIGNORE), new TextFile(`${line}\n`));
+  const target = path.join(ctx.project.root, FORCEIGNORE);
+  const key = `${target}\0${line}`;
+  let after = created.get(key);
+  if (!after) {
+    if (created.size > 256) created.clear();
+    after = new ForceIgnoreFile(target, new TextFile(`${line}\n`));
+    created.set(key, after);
+  }
+  return after;
 }
 
 /**

@@ -27,8 +27,10 @@ export const rule: EcaFileRule = {
     const org = colon >= 0 ? value.slice(0, colon) : value;
     const name = colon >= 0 ? value.slice(colon + 1) : '';
     const fixes: Fix[] = [];
-    if (colon < 0 || !ORG_ID.test(org)) {
-      const placeholder = /x{4,}|[-_]|your|org_?id|todo/i.test(org);
+    // `00DXXXXXXXXXXXX` has an org id's shape but is the snippet's placeholder left in place.
+    const xRun = /x{6,}/i.test(org);
+    if (colon < 0 || !ORG_ID.test(org) || xRun) {
+      const placeholder = xRun || /x{4,}|[-_]|your|org_?id|todo/i.test(org);
       // A Packaged app is scoped to the Dev Hub that owns it: use its id when known offline.
       // Otherwise (or for a Local app, whose org ECA Lens can't know) a snippet to fill in.
       const packaged = child(root, 'distributionState')?.text === 'Packaged';

@@ -112,3 +112,17 @@ test(`${ID}: silent for valid values with 15- and 18-character org ids, and when
   }
   withFixture({ [P.header]: header('    <distributionState>Local</distributionState>\n') }, (fx) => assert.equal(fx.findings(P.header, ID).length, 0), HUB);
 });
+
+test('org-scoped-app-invalid: the snippet placeholder 00DXXXXXXXXXXXX left in place is flagged although it has an org id\'s shape', () => {
+  withFixture({ [P.header]: header(`    <distributionState>Packaged</distributionState>\n    <orgScopedExternalApp>⟦00DXXXXXXXXXXXX:Billing⟧</orgScopedExternalApp>\n`) }, (fx) => {
+    const f = only(fx.findings(P.header, 'org-scoped-app-invalid'));
+    assertAtMark(fx, P.header, f);
+    assert.match(f.message, /placeholder org id/);
+  });
+});
+
+test('org-scoped-app-invalid: a real 15-character org id with the right name is not flagged', () => {
+  withFixture({ [P.header]: header(`    <distributionState>Packaged</distributionState>\n    <orgScopedExternalApp>00D5g000004XyZa:Billing</orgScopedExternalApp>\n`) }, (fx) => {
+    assert.equal(fx.findings(P.header, 'org-scoped-app-invalid').length, 0);
+  });
+});
