@@ -13,6 +13,7 @@ const [mode, root] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
 let parsed = 0;
 let findings = 0;
+let indexMs = 0;
 if (mode === 'floor') {
   const types = new TypeRegistry();
   const walk = (d: string) => {
@@ -33,8 +34,9 @@ if (mode === 'floor') {
   walk(root);
 } else {
   const project = openProject(root, nodeFsHost);
+  indexMs = performance.now() - t0;
   for (const list of project.checkAll().values()) findings += list.length;
   parsed = inventoryJson(project).length;
 }
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ mode, ms, parsed, findings, rssMb: process.memoryUsage().rss / 1048576 }) + '\n');
+process.stdout.write(JSON.stringify({ mode, ms, indexMs, parsed, findings, rssMb: process.memoryUsage().rss / 1048576 }) + '\n');

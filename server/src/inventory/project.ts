@@ -52,6 +52,8 @@ export class EcaProject implements ProjectView {
   private projectDoc: TextFile | undefined;
   private readonly ecaFiles = new Map<string, EcaFile>();
   private readonly appIndex = new Map<string, Set<string>>();
+  /** AppInfo per app name, dropped whenever one of the app's files is replaced or removed. */
+  private readonly appCache = new Map<string, AppInfo>();
   /** .forceignore path → parsed file (null: known not to exist). */
   private readonly fiFiles = new Map<string, ForceIgnoreFile | null>();
   /** package dir abs path → governing .forceignore path. */
@@ -80,6 +82,7 @@ export class EcaProject implements ProjectView {
   load(): void {
     this.ecaFiles.clear();
     this.appIndex.clear();
+    this.appCache.clear();
     this.fiFiles.clear();
     this.governing.clear();
     this.dirNames.clear();
@@ -206,6 +209,7 @@ export class EcaProject implements ProjectView {
     };
     this.removeFromIndex(abs);
     this.ecaFiles.set(abs, f);
+    if (appName) this.appCache.delete(appName);
     if (appName) {
       let s = this.appIndex.get(appName);
       if (!s) this.appIndex.set(appName, (s = new Set()));
@@ -218,7 +222,18 @@ export class EcaProject implements ProjectView {
     if (!packageDir) return { included: false, exclusion: undefined };
     const fi = this.governingForceIgnore(packageDir);
     if (fi && fi.denies(abs, true)) {
-      return { included: false, exclusion: { forceIgnore: fi, info: fi.explain(abs, true) ?? {} } };
+      // Which line excludes the file is worked out only when asked (hover, tree, a rule message):
+      // a cold index of a big project excludes thousands of files and never asks for most.
+      let info: Exclusion | undefined;
+      return {
+        included: false,
+        exclusion: {
+          forceIgnore: fi,
+          get info(): Exclusion {
+            return (info ??= fi.explain(abs, true) ?? {});
+          },
+        },
+      };
     }
     // SDR drops or rejects a file whose name it does not recognise: it never ships.
     if (!type) return { included: false, exclusion: undefined };
@@ -233,6 +248,7 @@ export class EcaProject implements ProjectView {
     const old = this.ecaFiles.get(abs);
     if (!old) return undefined;
     this.ecaFiles.delete(abs);
+    if (old.appName) this.appCache.delete(old.appName);
     this.findingsCache.delete(abs);
     if (old.appName) {
       const s = this.appIndex.get(old.appName);
@@ -366,7 +382,7 @@ export class EcaProject implements ProjectView {
       } else v = this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat);
       if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, f.exclusion?.info)) {
         inventoryChanged ||= v.included !== f.included;
-        this.ecaFiles.set(f.path, { ...f, ...v });
+        this.replaceFile({ ...f, ...v });
         affected.add(f.path);
         // Rules that look at the app (e.g. a header excluded) re-check the app's files too. A
         // policy or global-settings file going in or out of the build changes only its own findings.
@@ -374,7 +390,7 @@ export class EcaProject implements ProjectView {
       } else if (v.exclusion) {
         // Same verdict, same excluding line (number, offsets, text): only the ForceIgnoreFile object
         // is new. Refresh the reference; findings that point into the file are re-checked below.
-        this.ecaFiles.set(f.path, { ...f, ...v });
+        this.replaceFile({ ...f, ...v });
       }
     }
     // Findings whose fixes or related locations point into this .forceignore were computed from its
@@ -395,10 +411,20 @@ export class EcaProject implements ProjectView {
     return this.ecaFiles.get(p);
   }
   app(name: string): AppInfo | undefined {
+    const cached = this.appCache.get(name);
+    if (cached) return cached;
     const s = this.appIndex.get(name);
     if (!s || s.size === 0) return undefined;
     const files = [...s].map((p) => this.ecaFiles.get(p)!).filter(Boolean);
-    return { name, files, headers: files.filter((f) => f.type && !f.type.satellite) };
+    const info: AppInfo = { name, files, headers: files.filter((f) => f.type && !f.type.satellite) };
+    this.appCache.set(name, info);
+    return info;
+  }
+
+  /** Replace a file's entry (same path, same app) with a new verdict. */
+  private replaceFile(f: EcaFile): void {
+    this.ecaFiles.set(f.path, f);
+    if (f.appName) this.appCache.delete(f.appName);
   }
   apps(): Iterable<AppInfo> {
     const out: AppInfo[] = [];
