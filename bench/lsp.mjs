@@ -98,7 +98,7 @@ function positionAt(text, offset) {
 export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
   root = resolve(root);
   const out = (s) => quiet || console.log(s);
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.ECA_LENS_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.ECA_LENS_PROF] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const diagWaiters = new Map();
   let lastDiagAt = 0;
