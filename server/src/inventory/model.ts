@@ -50,6 +50,11 @@ export interface ProjectView {
   apps(): Iterable<AppInfo>;
   /** The `.forceignore` that governs a package directory's build (SDR: first found upward). */
   forceIgnoreFor(dir: PackageDirectory): ForceIgnoreFile | undefined;
+  /**
+   * Paths of every ECA-family file below a `.forceignore`'s folder, relative to it (as that file's
+   * patterns see them). Cached until a file appears or vanishes.
+   */
+  filesRelativeTo(fi: ForceIgnoreFile): readonly string[];
   /** Every `.forceignore` the engine knows (governing or found in the project). */
   forceIgnores(): Iterable<ForceIgnoreFile>;
   /** Directory names that exist in the project (lower-cased), for `.forceignore` checks. */

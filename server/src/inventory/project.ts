@@ -52,6 +52,8 @@ export class EcaProject implements ProjectView {
   private projectDoc: TextFile | undefined;
   private readonly ecaFiles = new Map<string, EcaFile>();
   private readonly appIndex = new Map<string, Set<string>>();
+  /** filesRelativeTo() per .forceignore path; cleared when a file appears or vanishes. */
+  private readonly relCache = new Map<string, { fi: ForceIgnoreFile; rels: string[] }>();
   /** AppInfo per app name, dropped whenever one of the app's files is replaced or removed. */
   private readonly appCache = new Map<string, AppInfo>();
   /** .forceignore path → parsed file (null: known not to exist). */
@@ -83,6 +85,7 @@ export class EcaProject implements ProjectView {
     this.ecaFiles.clear();
     this.appIndex.clear();
     this.appCache.clear();
+    this.relCache.clear();
     this.fiFiles.clear();
     this.governing.clear();
     this.dirNames.clear();
@@ -207,7 +210,7 @@ export class EcaProject implements ProjectView {
       included,
       exclusion,
     };
-    this.removeFromIndex(abs);
+    if (!this.removeFromIndex(abs)) this.relCache.clear();
     this.ecaFiles.set(abs, f);
     if (appName) this.appCache.delete(appName);
     if (appName) {
@@ -285,7 +288,7 @@ export class EcaProject implements ProjectView {
     const created = !old;
     let nf: EcaFile | undefined;
     if (exists) nf = this.addFile(abs);
-    else this.removeFromIndex(abs);
+    else if (this.removeFromIndex(abs)) this.relCache.clear();
     affected.add(abs);
     for (const name of [old?.appName, nf?.appName]) if (name) for (const p of this.appIndex.get(name) ?? []) affected.add(p);
     const setChanged = created || !exists;
@@ -433,6 +436,17 @@ export class EcaProject implements ProjectView {
   }
   forceIgnoreFor(d: PackageDirectory): ForceIgnoreFile | undefined {
     return this.governingForceIgnore(d);
+  }
+  filesRelativeTo(fi: ForceIgnoreFile): readonly string[] {
+    const hit = this.relCache.get(fi.path);
+    if (hit && hit.fi.dir === fi.dir) return hit.rels;
+    const rels: string[] = [];
+    for (const f of this.ecaFiles.values()) {
+      const r = fi.relative(f.path);
+      if (r !== undefined) rels.push(r);
+    }
+    this.relCache.set(fi.path, { fi, rels });
+    return rels;
   }
   forceIgnores(): Iterable<ForceIgnoreFile> {
     const out: ForceIgnoreFile[] = [];

@@ -24,11 +24,7 @@ export const rule: ForceIgnoreRule = {
   check(ctx) {
     const fi = ctx.forceIgnore;
     const dirs = new Set(ctx.project.types.directoryNames().map((d) => d.toLowerCase()));
-    const files: string[] = [];
-    for (const f of ctx.project.files()) {
-      const r = fi.relative(f.path);
-      if (r !== undefined) files.push(r);
-    }
+    const files = ctx.project.filesRelativeTo(fi);
     if (files.length === 0) return [];
     // The .forceignore's folder relative to the project root ('' at the root).
     const fromRoot = path.relative(ctx.project.root, fi.dir).split(path.sep).join('/');

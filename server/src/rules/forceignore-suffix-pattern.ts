@@ -20,11 +20,7 @@ export const rule: ForceIgnoreRule = {
   check(ctx) {
     const fi = ctx.forceIgnore;
     const suffixes = new Map(ctx.project.types.all.map((t) => [t.suffix.toLowerCase(), t]));
-    const files: string[] = [];
-    for (const f of ctx.project.files()) {
-      const r = fi.relative(f.path);
-      if (r !== undefined) files.push(r);
-    }
+    const files = ctx.project.filesRelativeTo(fi);
     const out: RawFinding[] = [];
     for (const l of fi.lines) {
       const s = patternSpan(l);

@@ -104,10 +104,8 @@ function simulate(ctx: EcaFileContext, fi: ForceIgnoreFile | undefined, line: st
  */
 function moveFix(ctx: EcaFileContext, f: EcaFile): Fix | undefined {
   const from = f.packageDir!;
-  const inside = (dir: string, p: string) => {
-    const rel = path.relative(dir, p);
-    return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  };
+  // Package directory paths are absolute and normalised: a prefix test is enough.
+  const inside = (dir: string, p: string) => p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
   const target = ctx.project.config.packageDirectories.find(
     (d) => !d.package && d.absPath !== from.absPath && !inside(from.absPath, d.absPath) && !inside(d.absPath, from.absPath),
   );

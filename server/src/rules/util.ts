@@ -1,5 +1,6 @@
 /** Helpers shared by several rules (fix builders, id patterns). */
 import * as path from 'node:path';
+import { toPosixRelative } from '../project/fsHost';
 import { appendLine } from '../edits/textEdits';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import type { EcaFile, ProjectView } from '../inventory/model';
@@ -43,7 +44,7 @@ export function deleteFileFix(project: ProjectView, file: EcaFile): Fix {
 }
 
 export function displayPath(project: ProjectView, p: string): string {
-  const rel = path.relative(project.root, p).split(path.sep).join('/');
+  const rel = toPosixRelative(project.root, p);
   return rel && !rel.startsWith('..') ? rel : p;
 }
 
