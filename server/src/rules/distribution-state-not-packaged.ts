@@ -8,7 +8,7 @@
 import { child } from '../metadata/parse';
 import { insertChild, replaceContent } from '../edits/textEdits';
 import type { EcaFileRule } from './types';
-import { isPackagedDir, rootNameSpan } from './util';
+import { isPackagedDir, rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'distribution-state-not-packaged',

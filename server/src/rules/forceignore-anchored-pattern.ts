@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { patternSpan, replacePattern, shown } from './forceignorePattern';
+import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
 import type { Fix, ForceIgnoreRule, RawFinding } from './types';
 
 export const rule: ForceIgnoreRule = {

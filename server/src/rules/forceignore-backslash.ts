@@ -10,7 +10,7 @@
  * `\*` or `\?` on a line with no separator backslash (`file\*name`). On a line that does use `\`
  * as a separator, `\*` after a name is one too (`externalClientApps\*`).
  */
-import { patternSpan, replacePattern, shown } from './forceignorePattern';
+import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
 import type { ForceIgnoreRule, RawFinding } from './types';
 
 type Kind = 'escape' | 'separator' | 'maybe';

@@ -7,7 +7,7 @@
  * `*.ecaPlcy-meta.xml/`) matches folders only. Silent when the line does match an ECA-family file
  * of the project (e.g. a metadata-format `X.eca` file). Fix: end the pattern with `.<suffix>-meta.xml`.
  */
-import { patternSpan, replacePattern, shown } from './forceignorePattern';
+import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
 import type { ForceIgnoreRule, RawFinding } from './types';
 
 const TAIL = /\.([A-Za-z]+)(-meta\.xml|-meta|\.xml)?(\/*)$/i;

@@ -9,7 +9,7 @@
  */
 import { removeLine } from '../edits/textEdits';
 import { editDistance, type EcaTypeInfo } from '../metadata/types';
-import { patternSpan, replacePattern, shown } from './forceignorePattern';
+import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
 import type { Fix, ForceIgnoreRule, RawFinding } from './types';
 
 export const rule: ForceIgnoreRule = {

@@ -16,7 +16,7 @@ import { TextFile } from '../util/text';
 import type { EcaTypeInfo } from '../metadata/types';
 import type { EcaFile } from '../inventory/model';
 import type { EcaFileContext, EcaFileRule, Fix, RawFinding } from './types';
-import { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir, rootNameSpan } from './util';
+import { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir, rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'non-packageable-in-package',

@@ -9,7 +9,7 @@
 import { child } from '../metadata/parse';
 import { removeElement } from '../edits/textEdits';
 import type { EcaFileRule, Fix, Related } from './types';
-import { CONSUMER_ID, ORG_ID } from './util';
+import { CONSUMER_ID, ORG_ID } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'oauth-link-invalid',

@@ -6,7 +6,7 @@
  */
 import { child } from '../metadata/parse';
 import type { EcaFileRule } from './types';
-import { rootNameSpan } from './util';
+import { rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'oauth-link-missing',

@@ -9,7 +9,7 @@
 import { child } from '../metadata/parse';
 import { escapeXml, replaceContent } from '../edits/textEdits';
 import type { EcaFileRule, Fix } from './types';
-import { ORG_ID } from './util';
+import { ORG_ID } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'org-scoped-app-invalid',

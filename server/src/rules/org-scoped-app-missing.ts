@@ -9,7 +9,7 @@
 import { child } from '../metadata/parse';
 import { escapeXml, insertChild } from '../edits/textEdits';
 import type { EcaFileRule, Fix } from './types';
-import { rootNameSpan } from './util';
+import { rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'org-scoped-app-missing',

@@ -14,7 +14,7 @@ import { editDistance } from '../metadata/types';
 import { insertChild, replaceContent } from '../edits/textEdits';
 import type { EcaFile } from '../inventory/model';
 import type { EcaFileContext, EcaFileRule, Fix } from './types';
-import { rootNameSpan } from './util';
+import { rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'orphan-satellite',

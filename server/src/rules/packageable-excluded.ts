@@ -14,7 +14,7 @@ import { ForceIgnoreFile } from '../project/forceIgnore';
 import { TextFile } from '../util/text';
 import type { EcaFile, ProjectView } from '../inventory/model';
 import type { EcaFileRule, Fix, Related } from './types';
-import { displayPath, isPackagedDir, rootNameSpan } from './util';
+import { displayPath, isPackagedDir, rootNameSpan } from '../rulekit/util';
 
 export const rule: EcaFileRule = {
   id: 'packageable-excluded',

@@ -10,7 +10,7 @@
  * of that name already exists).
  */
 import * as path from 'node:path';
-import { displayPath } from './util';
+import { displayPath } from '../rulekit/util';
 import type { EcaFileRule, Fix } from './types';
 
 export const rule: EcaFileRule = {

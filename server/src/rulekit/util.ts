@@ -4,7 +4,7 @@ import { toPosixRelative } from '../project/fsHost';
 import { appendLine } from '../edits/textEdits';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import type { EcaFile, ProjectView } from '../inventory/model';
-import type { EditHelpers, Fix } from './types';
+import type { EditHelpers, Fix } from '../rules/types';
 import type { EcaTypeInfo } from '../metadata/types';
 
 export const ORG_ID = /^00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;

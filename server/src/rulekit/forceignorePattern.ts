@@ -3,7 +3,7 @@
  * pattern (the `!`, trailing spaces and line break stay). Shared by the forceignore-* rules.
  */
 import type { ForceIgnoreFile, ForceIgnoreLine } from '../project/forceIgnore';
-import type { EditHelpers, TextEdit } from './types';
+import type { EditHelpers, TextEdit } from '../rules/types';
 
 export interface PatternSpan {
   /** The pattern as the reader sees it: no `!`, no BOM, no trailing spaces. */
