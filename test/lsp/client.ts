@@ -362,7 +362,7 @@ export function forkedIpc(): TestClient {
   return new TestClient(conn, proc);
 }
 
-function findUp(rel: string): string {
+export function findUp(rel: string): string {
   let d = __dirname;
   for (;;) {
     const p = path.join(d, rel);

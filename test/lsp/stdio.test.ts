@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { forkedIpc, spawned, uriOf } from './client';
+import { findUp, forkedIpc, spawned, uriOf } from './client';
 import { HOME } from './projects';
 import type { ChecklistResult, InventoryResult } from '../../server/src/protocol';
 
@@ -23,16 +23,6 @@ const P = {
   forceignore: '.forceignore',
 };
 
-function findUp(rel: string): string {
-  let d = __dirname;
-  for (;;) {
-    const p = path.join(d, rel);
-    if (fs.existsSync(p)) return p;
-    const parent = path.dirname(d);
-    if (parent === d) throw new Error(`${rel} not found`);
-    d = parent;
-  }
-}
 
 function copyExample(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-stdio-'));

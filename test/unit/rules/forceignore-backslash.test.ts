@@ -1,17 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture, globalSettings, header, oauthPolicies, offsetsOf, pluginPolicies, type Fixture } from '../../helpers/fixture';
-import { BILLING_APP_FILES, withFixture, markedSpan as marked } from '../../helpers/eca';
+import { P as PATHS, BILLING_APP_FILES, withFixture, markedSpan as marked } from '../../helpers/eca';
 
 const ID = 'forceignore-backslash';
 const FI = '.forceignore';
-const H = 'force-app/main/default/externalClientApps/Billing.eca-meta.xml';
-const G = 'force-app/main/default/extlClntAppGlobalOauthSets/Billing_glbloauth.ecaGlblOauth-meta.xml';
-const P = 'force-app/main/default/extlClntAppOauthPolicies/Billing_oauthPlcy.ecaOauthPlcy-meta.xml';
-const PL = 'force-app/main/default/extlClntAppPolicies/Billing_plcy.ecaPlcy-meta.xml';
+const { header: H, global: G, oauthPolicy: P, policy: PL } = PATHS;
 
 const app = BILLING_APP_FILES;
-
 
 const with_ = (files: Record<string, string>, body: (fx: Fixture) => void): void => withFixture({ ...app, ...files }, body);
 
