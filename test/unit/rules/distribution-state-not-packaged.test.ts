@@ -7,6 +7,23 @@ import { textFromString } from '../../../server/src/util/text';
 const ID = 'distribution-state-not-packaged';
 const H = 'force-app/main/default/externalClientApps/Billing.eca-meta.xml';
 
+/** The single finding's preferred fix, applied: the file must become `expected`, parse, and re-check clean. */
+function fixTo(body: string, expected: (before: string) => string): void {
+  const fx = fixture({ [H]: body });
+  try {
+    const [f] = fx.findings(H, ID);
+    assert.ok(f);
+    const before = fx.read(H);
+    fx.apply(f.fixes[0]!);
+    const after = fx.read(H);
+    assert.equal(after, expected(before));
+    assert.equal(parseXml(textFromString(after)).error, undefined);
+    assert.equal(fx.findings(H, ID).length, 0);
+  } finally {
+    fx.cleanup();
+  }
+}
+
 test(`${ID}: Local header in a packaged directory is flagged at the value, fix sets Packaged`, () => {
   const fx = fixture({ [H]: header('    <contactEmail>a@b.co</contactEmail>\n    <distributionState>⟦Local⟧</distributionState>\n    <label>Billing</label>\n') });
   try {
@@ -26,17 +43,7 @@ test(`${ID}: Local header in a packaged directory is flagged at the value, fix s
 
 test(`${ID}: missing element is inserted in alphabetical order, CRLF and BOM kept`, () => {
   const body = '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\r\n<ExternalClientApplication xmlns="http://soap.sforce.com/2006/04/metadata">\r\n\t<contactEmail>a@b.co</contactEmail>\r\n\t<!-- keep me -->\r\n\t<label>Billing</label>\r\n</ExternalClientApplication>\r\n';
-  const fx = fixture({ [H]: body });
-  try {
-    const [f] = fx.findings(H, ID);
-    assert.ok(f);
-    fx.apply(f.fixes[0]!);
-    const after = fx.read(H);
-    assert.equal(after, body.replace('<contactEmail>a@b.co</contactEmail>\r\n', '<contactEmail>a@b.co</contactEmail>\r\n\t<distributionState>Packaged</distributionState>\r\n'));
-    assert.equal(fx.findings(H, ID).length, 0);
-  } finally {
-    fx.cleanup();
-  }
+  fixTo(body, () => body.replace('<contactEmail>a@b.co</contactEmail>\r\n', '<contactEmail>a@b.co</contactEmail>\r\n\t<distributionState>Packaged</distributionState>\r\n'));
 });
 
 test(`${ID}: not flagged outside a packaged directory, nor when Packaged, nor when excluded`, () => {
@@ -106,18 +113,7 @@ test(`${ID}: self-closing <distributionState/>: finding at the tag name, fix wri
 
 test(`${ID}: tabs, and a comment trailing the element before it stays on that element's line`, () => {
   const body = '<?xml version="1.0" encoding="UTF-8"?>\n<ExternalClientApplication xmlns="http://soap.sforce.com/2006/04/metadata">\n\t<contactEmail>a@b.co</contactEmail> <!-- owner: billing team -->\n\t<label>Billing</label>\n</ExternalClientApplication>';
-  const fx = fixture({ [H]: body });
-  try {
-    const [f] = fx.findings(H, ID);
-    assert.ok(f);
-    fx.apply(f.fixes[0]!);
-    const after = fx.read(H);
-    assert.equal(after, body.replace('<!-- owner: billing team -->\n', '<!-- owner: billing team -->\n\t<distributionState>Packaged</distributionState>\n'));
-    assert.equal(parseXml(textFromString(after)).error, undefined);
-    assert.equal(fx.findings(H, ID).length, 0);
-  } finally {
-    fx.cleanup();
-  }
+  fixTo(body, () => body.replace('<!-- owner: billing team -->\n', '<!-- owner: billing team -->\n\t<distributionState>Packaged</distributionState>\n'));
 });
 
 test(`${ID}: a header excluded by a nested .forceignore does not ship: silent`, () => {
