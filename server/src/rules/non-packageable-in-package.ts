@@ -57,6 +57,14 @@ function chooseLine(ctx: EcaFileContext, f: EcaFile, t: EcaTypeInfo): string {
   // thousands of findings take minutes. (A suffix line of a type that can't be packaged never
   // matches a header or OAuth settings.)
   const shipping = (ctx.app?.files ?? []).filter((g) => g !== f && g.included && g.type?.packageable === 'yes' && governs(g));
+  // Fast exact answer for the common case: `**/<dir>/**` appended last to a plain-text .forceignore
+  // excludes every file with a folder named <dir> (case-insensitive, as SDR matches) below it, this
+  // file included, and changes nothing else. So it works unless a shipping file has such a folder.
+  const folder = /^\*\*\/([^/*?[\]\\!#]+)\/\*\*$/.exec(preferred)?.[1]?.toLowerCase();
+  if (fi && folder && !/[\u0000\uFFFD]|\r(?!\n)/.test(fi.file.text)) {
+    const inFolder = (g: EcaFile) => fi.relative(g.path)?.toLowerCase().split('/').slice(0, -1).includes(folder) ?? false;
+    if (!shipping.some(inFolder)) return preferred;
+  }
   const works = (line: string) => {
     const after = simulate(ctx, fi, line);
     return after.denies(f.path) && !shipping.some((g) => after.denies(g.path));
