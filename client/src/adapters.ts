@@ -113,3 +113,42 @@ export async function saveDirtySince(before: Set<string>): Promise<number> {
   }
   return saved;
 }
+
+/**
+ * A tree view that shows one server answer at a time. The same answer twice leaves the rows alone:
+ * re-rendering drops the rows' command arguments in VS Code, so a click during a needless refresh
+ * would find no command.
+ */
+export abstract class ResultTree<R, N extends { row: Row; children: N[] }> implements vscode.Disposable {
+  readonly provider = new RowTreeProvider<N>();
+  readonly view: vscode.TreeView<N>;
+  private last: R | undefined;
+  private lastKey = '';
+
+  constructor(viewId: string) {
+    this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this.provider, showCollapseAll: true });
+  }
+
+  get result(): R | undefined {
+    return this.last;
+  }
+
+  show(result: R): void {
+    this.last = result;
+    const key = JSON.stringify(result);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.provider.set(this.build(result));
+    this.shown(result);
+  }
+
+  /** The rows for an answer. */
+  protected abstract build(result: R): N[];
+  /** After new rows are shown (view description, badge...). */
+  protected shown(_result: R): void {}
+
+  dispose(): void {
+    this.view.dispose();
+    this.provider.dispose();
+  }
+}
