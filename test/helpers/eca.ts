@@ -105,3 +105,12 @@ export function noDevHub(): { options: EngineOptions; cleanup: () => void } {
   const h = fakeHome({});
   return { options: { devHubEnv: { env: {}, home: h.home } }, cleanup: h.cleanup };
 }
+
+/** Apply `fix`: the file must become `expected` exactly, still parse, and re-check clean for `ruleId`. */
+export function assertFixedTo(fx: Fixture, rel: string, ruleId: string, fix: Fix, expected: string): void {
+  fx.apply(fix);
+  const after = fx.read(rel);
+  assert.equal(after, expected);
+  assertParses(after);
+  assert.equal(fx.findings(rel, ruleId).length, 0);
+}

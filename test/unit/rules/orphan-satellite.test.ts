@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { globalSettings, header, oauthSettings, PLAIN_PROJECT } from '../../helpers/fixture';
-import { assertAtMark, assertParses, fixTitled, markedRoot, only, P, withFixture } from '../../helpers/eca';
+import { assertAtMark, assertFixedTo, assertParses, fixTitled, markedRoot, only, P, withFixture } from '../../helpers/eca';
 
 const ID = 'orphan-satellite';
 const H = header('    <distributionState>Packaged</distributionState>\n    <label>Billing</label>\n');
@@ -39,11 +39,7 @@ test(`${ID}: a typo of an existing header: a fix (not preferred) points it at th
     assert.match(f.message, /Did you mean "Billing"\?/);
     const fix = fixTitled(f, /^Change to "Billing"$/);
     assert.ok(!fix.preferred);
-    fx.apply(fix);
-    const after = fx.read(P.oauth);
-    assert.equal(after, settings('Billing'));
-    assertParses(after);
-    assert.equal(fx.findings(P.oauth, ID).length, 0);
+    assertFixedTo(fx, P.oauth, ID, fix, settings('Billing'));
   });
 });
 
@@ -66,11 +62,7 @@ test(`${ID}: no <externalClientApplication>: finding at the root element; fix in
     assert.match(f.message, /OAuth settings file has no <externalClientApplication>; every ExtlClntAppOauthSettings must name its app/);
     const fix = fixTitled(f, /^Set externalClientApplication to "Billing"$/);
     assert.ok(!fix.preferred);
-    fx.apply(fix);
-    const after = fx.read(P.oauth);
-    assert.equal(after, settings('Billing'));
-    assertParses(after);
-    assert.equal(fx.findings(P.oauth, ID).length, 0);
+    assertFixedTo(fx, P.oauth, ID, fix, settings('Billing'));
   });
 });
 
