@@ -23,8 +23,16 @@ export type FileOp =
   | { kind: 'delete'; path: string }
   | { kind: 'rename'; path: string; newPath: string };
 
+export type FixKind = 'safe' | 'suggestion';
+
 export interface Fix {
   title: string;
+  /**
+   * `safe`: may be applied unattended (`--fix`, fix-all, "Fix All Hazards").
+   * `suggestion`: changes what ships or removes something; offered in the editor only.
+   * (Becomes required once every rule declares it.)
+   */
+  kind?: FixKind;
   /** The one fix `--fix` and "fix all" apply. */
   preferred?: boolean;
   edits: TextEdit[];
