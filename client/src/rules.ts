@@ -31,4 +31,4 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 /** The rule's documentation page (the same URL the diagnostics link to). */
-export { docsUrl as ruleDocsUrl } from '../../server/src/rules/types';
+export { docsUrl as ruleDocsUrl } from '../../server/src/rules/kit/types';

@@ -9,8 +9,9 @@ import type { FsHost } from './project/fsHost';
 import { toPosixRelative } from './project/fsHost';
 
 export { EcaProject, type EngineOptions } from './inventory/project';
-export type { Finding, Fix, Severity, SeverityOrOff, TextEdit, FileOp, Rule } from './rules/types';
-export { docsUrl } from './rules/types';
+export type { Finding, Severity, SeverityOrOff, Rule } from './rules/kit/types';
+export type { Fix, FixKind, TextEdit, FileOp } from './edits/types';
+export { docsUrl } from './rules/kit/types';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 
 const SKIP = new Set(['node_modules', '.git', '.sf', '.sfdx']);

@@ -76,13 +76,14 @@ test('stdio: the bundled server end to end on the example project', async () => 
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await known;
     const r = await c.request<{ applied: number; skipped: number }>('workspace/executeCommand', { command: 'ecaLens.server.fixAll' });
-    assert.ok(r.applied >= 4, JSON.stringify(r));
+    // Three safe fixes; removing the committed consumer key is a suggestion, left to the user.
+    assert.ok(r.applied >= 3 && r.skipped >= 1, JSON.stringify(r));
     await c.settle();
     // A second round picks up what the first revealed (Packaged → orgScopedExternalApp).
     await c.request('workspace/executeCommand', { command: 'ecaLens.server.fixAll' });
     await c.settle();
     const left = [...c.diagnostics].filter(([, d]) => d.length).map(([u, d]) => [path.relative(root, new URL(u).pathname), d.map((x) => x.code)]);
-    assert.deepEqual(left, []);
+    assert.deepEqual(left, [[path.relative(root, abs(P.global)), ['secret-in-source']]]);
     assert.match(fs.readFileSync(abs(P.reports), 'utf8'), /<orgScopedExternalApp>00D5g000004XyZa:AcmeReports<\/orgScopedExternalApp>/);
 
     // The custom requests.

@@ -4,12 +4,12 @@ import * as path from 'node:path';
 import { planFixes } from '../../server/src/edits/applyFixes';
 import { applyOffsetEdits } from '../../server/src/edits/textEdits';
 import { TextFile } from '../../server/src/util/text';
-import type { Fix, TextEdit } from '../../server/src/rules/types';
+import type { Fix, TextEdit } from '../../server/src/edits/types';
 
 const FI = path.resolve('/p/.forceignore');
 const XML = path.resolve('/p/force-app/X.eca-meta.xml');
 const edit = (p: string, start: number, end: number, newText: string): TextEdit => ({ path: p, start, end, newText, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-const append = (p: string, text: string, line: string): Fix => ({ title: `add ${line}`, preferred: true, edits: [edit(p, text.length, text.length, `${line}\n`)] });
+const append = (p: string, text: string, line: string): Fix => ({ title: `add ${line}`, kind: 'safe', preferred: true, edits: [edit(p, text.length, text.length, `${line}\n`)] });
 
 /** Plan, then apply the planned edits to the given texts. */
 function run(texts: Record<string, string>, fixes: Fix[]) {
@@ -43,7 +43,7 @@ test('planFixes: a line that a later ! line overrides is appended again (last li
 test('planFixes: a replacement that turns a line into the appended one makes the append redundant', () => {
   const t = '**/extlClntAppGlobalOauthSettings/**\n';
   const at = t.indexOf('Settings');
-  const rename: Fix = { title: 'rename', preferred: true, edits: [edit(FI, at, at + 'Settings'.length, 'Sets')] };
+  const rename: Fix = { title: 'rename', kind: 'safe', preferred: true, edits: [edit(FI, at, at + 'Settings'.length, 'Sets')] };
   const { out } = run({ [FI]: t }, [rename, append(FI, t, '**/extlClntAppGlobalOauthSets/**')]);
   assert.equal(out[FI], '**/extlClntAppGlobalOauthSets/**\n');
 });
@@ -51,16 +51,16 @@ test('planFixes: a replacement that turns a line into the appended one makes the
 test('planFixes: in XML an insert is kept even when an identical line exists (say, in a comment)', () => {
   const t = '<R>\n<!--\n    <distributionState>Packaged</distributionState>\n-->\n    <label>x</label>\n</R>\n';
   const at = t.indexOf('    <label>');
-  const fix: Fix = { title: 'insert', preferred: true, edits: [edit(XML, at, at, '    <distributionState>Packaged</distributionState>\n')] };
+  const fix: Fix = { title: 'insert', kind: 'safe', preferred: true, edits: [edit(XML, at, at, '    <distributionState>Packaged</distributionState>\n')] };
   const { out } = run({ [XML]: t }, [fix]);
   assert.equal(out[XML], t.slice(0, at) + '    <distributionState>Packaged</distributionState>\n' + t.slice(at));
 });
 
 test('planFixes: overlapping fixes: the later one is skipped; snippets are never planned', () => {
   const t = 'abcdef';
-  const a: Fix = { title: 'a', edits: [edit(XML, 0, 3, 'X')] };
-  const b: Fix = { title: 'b', edits: [edit(XML, 2, 4, 'Y')] };
-  const s: Fix = { title: 's', snippet: true, edits: [edit(XML, 5, 5, '${1:x}')] };
+  const a: Fix = { title: 'a', kind: 'safe', edits: [edit(XML, 0, 3, 'X')] };
+  const b: Fix = { title: 'b', kind: 'safe', edits: [edit(XML, 2, 4, 'Y')] };
+  const s: Fix = { title: 's', kind: 'safe', snippet: true, edits: [edit(XML, 5, 5, '${1:x}')] };
   const { plan, out } = run({ [XML]: t }, [a, b, s]);
   assert.deepEqual(plan.applied, [a]);
   assert.deepEqual(plan.skipped, [b, s]);

@@ -98,13 +98,16 @@ test('cli: sarif output is SARIF 2.1.0 with rules, help links and 1-based region
   assert.equal(info.level, 'warning');
 });
 
-test('cli: --fix with a Dev Hub org id clears every hazard of the example and reports what changed', () => {
+test('cli: --fix with a Dev Hub org id applies every safe fix of the example and reports what changed', () => {
   const dir = copyExample();
   try {
     const r = cli(['check', dir, '--fix', '--dev-hub-org-id', '00D5g000004XyZaEAK']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stderr, /7 fix\(es\) applied/);
-    assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\), 0 info\(s\)/m);
+    assert.match(r.stderr, /6 fix\(es\) applied/);
+    // Removing the committed consumer key is a suggestion (it removes an element): --fix leaves it.
+    assert.doesNotMatch(r.stderr, /secret-in-source/);
+    assert.match(r.stdout, /^0 error\(s\), 1 warning\(s\), 0 info\(s\)/m);
+    assert.match(r.stdout, /secret-in-source/);
     const fi = fs.readFileSync(path.join(dir, '.forceignore'), 'utf8');
     assert.equal(fi.match(/^\*\*\/extlClntAppGlobalOauthSets\/\*\*$/gm)?.length, 1, 'the same line is not added twice');
     assert.match(fi, /^\*\*\/extlClntAppPolicies\/\*\*$/m);
@@ -124,7 +127,8 @@ test('cli: --fix without an org id leaves the orgScopedExternalApp finding (a sn
   try {
     const r = cli(['check', dir, '--fix', '--format', 'json'], dir);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(j.diagnostics.map((d: { code: string }) => d.code).sort(), ['org-scoped-app-missing', 'org-scoped-app-missing']);
+    // secret-in-source stays too: its fix is a suggestion, which --fix never applies.
+    assert.deepEqual(j.diagnostics.map((d: { code: string }) => d.code).sort(), ['org-scoped-app-missing', 'org-scoped-app-missing', 'secret-in-source']);
     assert.equal(r.code, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -219,6 +223,25 @@ test('cli: a plain (unpackaged) project with a clean app exits 0', () => {
     const r = cli(['check', fx.root]);
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\), 0 info\(s\) — 1 ECA-family file\(s\), 1 app\(s\), 1 file\(s\) in a build, in 1 project\(s\)$/m);
+  } finally {
+    fx.cleanup();
+  }
+});
+
+test('cli: --fix never applies a suggestion: a .forceignore that deliberately excludes a packaged header keeps its lines', () => {
+  const fiText = '# this app is not ours to ship\n**/externalClientApps/Legacy.eca-meta.xml\n';
+  const fx = fixture({
+    '.forceignore': fiText,
+    'force-app/main/default/externalClientApps/Legacy.eca-meta.xml': header('    <distributionState>Local</distributionState>\n'),
+  });
+  try {
+    const before = cli(['check', fx.root, '--format', 'json']);
+    const codes = JSON.parse(before.stdout).diagnostics.map((d: { code: string }) => d.code);
+    assert.ok(codes.includes('packageable-excluded'), JSON.stringify(codes));
+    const r = cli(['check', fx.root, '--fix']);
+    assert.equal(fx.read('.forceignore'), fiText, 'the user\'s lines stay');
+    assert.doesNotMatch(r.stderr, /packageable-excluded/);
+    assert.match(r.stdout, /packageable-excluded/);
   } finally {
     fx.cleanup();
   }

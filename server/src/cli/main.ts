@@ -5,9 +5,10 @@
 import * as path from 'node:path';
 import { nodeFsHost, toPosixRelative } from '../project/fsHost';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
-import type { Finding, Fix, SeverityOrOff } from '../rules/types';
+import type { Finding, SeverityOrOff } from '../rules/kit/types';
+import { unattendedFix, type Fix } from '../edits/types';
 import { ALL_RULES } from '../rules/index';
-import { docsUrl } from '../rules/types';
+import { docsUrl } from '../rules/kit/types';
 import { applyFixes } from '../edits/applyFixes';
 import { formatText, type Report } from './formats/text';
 import { formatJson } from './formats/json';
@@ -24,7 +25,7 @@ folder); with no project there, every project below it.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --fix                      apply each finding's preferred fix and report what changed
+  --fix                      apply each finding's preferred safe fix and report what changed
   --rule ID=SEVERITY         set a rule's severity: error|warning|information|hint|off (ID may use *)
   --exclude GLOB             leave out paths matching GLOB (relative to the project root)
   --dev-hub-org-id ID        Dev Hub org id for fixes (default: found offline from the sf CLI config)
@@ -148,7 +149,7 @@ export function run(argv: string[], cwd = process.cwd()): RunResult {
         const fixes: { f: Finding; fix: Fix }[] = [];
         for (const list of project.checkAll().values()) {
           for (const f of list) {
-            const fix = f.fixes.find((x) => x.preferred && !x.snippet);
+            const fix = unattendedFix(f.fixes);
             if (fix) fixes.push({ f, fix });
           }
         }

@@ -8,7 +8,7 @@ import type { FsHost } from '../project/fsHost';
 import { decodeBytes, encodeText, type TextFile } from '../util/text';
 import { applyOffsetEdits } from './textEdits';
 import { FORCEIGNORE, decodeForceIgnore } from '../project/forceIgnore';
-import type { FileOp, Fix, TextEdit } from '../rules/types';
+import type { FileOp, Fix, TextEdit } from './types';
 
 export interface FixPlan {
   /** Edits per file, non-overlapping. */

@@ -17,7 +17,7 @@ import type { AppInfo, EcaFile } from './model';
 import type { EcaTypeInfo } from '../metadata/types';
 import { GLOBAL_OAUTH_TYPE, HEADER_TYPE, OAUTH_POLICIES_TYPE, OAUTH_SETTINGS_TYPE } from '../metadata/types';
 import type { PackageDirectory } from '../project/sfdxProject';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/kit/types';
 import type { AppChecklist, ChecklistItem, ChecklistItemId, ChecklistResult } from '../protocol';
 import { findingSummary, type ToUri } from './describe';
 import { pathToUri } from '../util/uri';

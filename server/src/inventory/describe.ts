@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { EcaProject } from './project';
 import type { EcaFile } from './model';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../rules/kit/types';
 import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../protocol';
 import { pathToUri } from '../util/uri';
 

@@ -19,7 +19,11 @@ import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirecto
 import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
 import { findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
 import type { AppInfo, EcaFile, ProjectView } from './model';
-import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, TextEdit } from '../rules/types';
+import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
+import type { TextEdit } from '../edits/types';
+import type { OffsetEdit } from '../edits/textEdits';
+import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
+import { ORG_ID } from '../shared/orgId';
 import { ALL_RULES } from '../rules/index';
 
 export interface EngineOptions {
@@ -459,7 +463,7 @@ export class EcaProject implements ProjectView {
   devHub(): DevHubLookup {
     if (this.options.devHubOrgId) {
       const id = this.options.devHubOrgId.trim();
-      return /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
+      return ORG_ID.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
     }
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
     return this.devHubCache;
@@ -506,12 +510,12 @@ export class EcaProject implements ProjectView {
     const f = this.ecaFiles.get(p);
     const fi = this.fiFiles.get(p);
     // One context per file, shared by every rule (the app is looked up once).
-    const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this } : undefined;
+    const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
     const isProjectFile = p === this.projectFilePath;
     for (const rule of rules) {
       let raw: RawFinding[] = [];
-      if (rule.scope === 'eca-file' ? !fileCtx : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
+      if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
       if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
       try {
         if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
@@ -550,22 +554,25 @@ export class EcaProject implements ProjectView {
     return m;
   }
 
-  private helpersCache: EditHelpers | undefined;
-  helpers(): EditHelpers {
+  private helpersCache: RuleHelpers | undefined;
+  helpers(): RuleHelpers {
     return (this.helpersCache ??= this.makeHelpers());
   }
 
-  private makeHelpers(): EditHelpers {
+  private makeHelpers(): RuleHelpers {
     const range = (p: string, start: number, end: number) => {
       const t = this.textOf(p);
       if (!t) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return t.range(start, end);
     };
-    return {
-      range,
-      textOf: (p) => this.textOf(p),
-      edit: (p, start, end, newText): TextEdit => ({ path: p, start, end, newText, range: range(p, start, end) }),
-    };
+    function edit(p: string, start: number, end: number, newText: string): TextEdit;
+    function edit(p: string, e: OffsetEdit): TextEdit;
+    function edit(p: string, a: number | OffsetEdit, b?: number, c?: string): TextEdit {
+      const [start, end, newText] = typeof a === 'number' ? [a, b!, c!] : [a.start, a.end, a.newText];
+      return { path: p, start, end, newText, range: range(p, start, end) };
+    }
+    const base: EditHelpers = { range, textOf: (p: string) => this.textOf(p), edit };
+    return ruleHelpers(base);
   }
 }
 

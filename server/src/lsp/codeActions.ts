@@ -12,6 +12,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { EcaProject, Finding, Fix } from '../engine';
 import { planFixes, type FixPlan } from '../edits/applyFixes';
+import { unattendedFix } from '../edits/types';
 import { ClientCommands, ServerCommands, type ApplyFixArgs, type InsertDevHubOrgIdArgs, type RuleArgs } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { buildEdit, buildFixEdit, clientDoesFileOps, type EditEnv } from './edits';
@@ -116,7 +117,7 @@ function ruleActions(ruleId: string, diags: Diagnostic[], uri: string, env: Edit
 export function autoFixes(findings: readonly Finding[], env: EditEnv, serverOpsOk = false): Fix[] {
   const out: Fix[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred && !x.snippet);
+    const fix = unattendedFix(f.fixes);
     if (fix && (serverOpsOk || clientDoesFileOps(fix, env.caps))) out.push(fix);
   }
   return out;

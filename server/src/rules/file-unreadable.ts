@@ -2,18 +2,17 @@
  * Rule: file-unreadable
  *
  * An ECA-family file that can't be read as text: binary content, invalid UTF-8, too large, or
- * unreadable. ECA Lens skips its content; the sf CLI would fail on it too.
+ * unreadable. ECA Lens skips its content; the sf CLI would fail on it too. No fix.
  */
-import type { EcaFileRule } from './types';
+import { FILE_START, defineRule } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'file-unreadable',
-  defaultSeverity: 'error',
+  severity: 'error',
   title: 'An ECA-family file can\'t be read as text',
-  scope: 'eca-file',
   check(ctx) {
     const f = ctx.file;
     if (!f.readProblem) return [];
-    return [{ message: `ECA Lens can't read this file: ${f.readProblem}.`, start: 0, end: 0 }];
+    return [ctx.finding(FILE_START, `ECA Lens can't read this file: ${f.readProblem}.`)];
   },
-};
+});

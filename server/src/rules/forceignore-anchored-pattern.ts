@@ -10,15 +10,15 @@
  * - a `.forceignore` inside a package directory with a pattern written from the project root
  *   (`force-app/main/default/extlClntAppPolicies/**` in `force-app/.forceignore`): drop the prefix;
  * - otherwise prefix `**\/`, so the folder matches at any depth.
+ * Both are safe: the line then excludes what it names, as it was written to.
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
-import type { Fix, ForceIgnoreRule, RawFinding } from './types';
+import { defineRule, patternSpan, replacePattern, shown, type Fix, type RawFinding } from './kit';
 
-export const rule: ForceIgnoreRule = {
+export const rule = defineRule({
   id: 'forceignore-anchored-pattern',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: '.forceignore pattern is anchored to its folder and misses the ECA folder deeper down',
   scope: 'forceignore',
   check(ctx) {
@@ -51,20 +51,15 @@ export const rule: ForceIgnoreRule = {
         if (!hit || c === p) continue;
         example ??= hit;
         best ??= c;
-        fixes.push({ title: `Change to "${shown(l, c)}"`, preferred: fixes.length === 0, edits: [replacePattern(ctx, fi, s, c)] });
+        fixes.push(ctx.fix(`Change to "${shown(l, c)}"`, replacePattern(ctx, fi, s, c), { kind: 'safe', preferred: fixes.length === 0 }));
       }
       if (!example || !best) continue;
       const where = nested ? `this .forceignore's folder (${fromRoot})` : 'the folder of this .forceignore';
-      out.push({
-        message: `"${shown(l, p)}" is anchored to ${where}, so it matches no External Client App file; "${shown(l, best)}" would match ${example}.`,
-        start: s.start,
-        end: s.end,
-        fixes,
-      });
+      out.push(ctx.finding(s, `"${shown(l, p)}" is anchored to ${where}, so it matches no External Client App file; "${shown(l, best)}" would match ${example}.`, fixes));
     }
     return out;
   },
-};
+});
 
 function matches(ig: Ignore, rel: string): boolean {
   try {

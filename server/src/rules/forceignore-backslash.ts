@@ -8,10 +8,9 @@
  *
  * Gitignore escapes are left alone: `\#` and `\!` at the start, `\ ` (a kept space), `\[`, `\]`, and
  * `\*` or `\?` on a line with no separator backslash (`file\*name`). On a line that does use `\`
- * as a separator, `\*` after a name is one too (`externalClientApps\*`).
+ * as a separator, `\*` after a name is one too (`externalClientApps\*`). The fix is safe.
  */
-import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
-import type { ForceIgnoreRule, RawFinding } from './types';
+import { defineRule, patternSpan, replacePattern, shown, type RawFinding } from './kit';
 
 type Kind = 'escape' | 'separator' | 'maybe';
 
@@ -50,9 +49,9 @@ function backslashes(p: string): Backslash[] {
   return out;
 }
 
-export const rule: ForceIgnoreRule = {
+export const rule = defineRule({
   id: 'forceignore-backslash',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: '.forceignore uses a backslash as a folder separator',
   scope: 'forceignore',
   check(ctx) {
@@ -71,15 +70,11 @@ export const rule: ForceIgnoreRule = {
         pos = b.at + b.length;
       }
       fixed += s.pattern.slice(pos);
-      out.push({
-        message:
-          `"${shown(l, s.pattern)}" uses "\\" as a folder separator. The sf CLI warns ("Your .forceignore file incorrectly uses the backslash ("\\") as a folder separator; it should use the slash ("/") instead.") ` +
-          `and on Linux and macOS the pattern matches nothing, since "\\" escapes the next character. Write "${shown(l, fixed)}".`,
-        start: s.start,
-        end: s.end,
-        fixes: [{ title: `Change to "${shown(l, fixed)}"`, preferred: true, edits: [replacePattern(ctx, fi, s, fixed)] }],
-      });
+      const message =
+        `"${shown(l, s.pattern)}" uses "\\" as a folder separator. The sf CLI warns ("Your .forceignore file incorrectly uses the backslash ("\\") as a folder separator; it should use the slash ("/") instead.") ` +
+        `and on Linux and macOS the pattern matches nothing, since "\\" escapes the next character. Write "${shown(l, fixed)}".`;
+      out.push(ctx.finding(s, message, ctx.fix(`Change to "${shown(l, fixed)}"`, replacePattern(ctx, fi, s, fixed), { kind: 'safe', preferred: true })));
     }
     return out;
   },
-};
+});

@@ -5,16 +5,15 @@
  * suffix without `-meta.xml` matches none of them: `*.ecaGlblOauth`, `**\/*.ecaOauthPlcy`,
  * `*.ecaGlblOauth-meta`, `*.ecaGlblOauth.xml`. A trailing `/` makes it worse: `*.ecaPlcy/` (or
  * `*.ecaPlcy-meta.xml/`) matches folders only. Silent when the line does match an ECA-family file
- * of the project (e.g. a metadata-format `X.eca` file). Fix: end the pattern with `.<suffix>-meta.xml`.
+ * of the project (e.g. a metadata-format `X.eca` file). Fix (safe): end the pattern with `.<suffix>-meta.xml`.
  */
-import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
-import type { ForceIgnoreRule, RawFinding } from './types';
+import { defineRule, patternSpan, replacePattern, shown, type RawFinding } from './kit';
 
 const TAIL = /\.([A-Za-z]+)(-meta\.xml|-meta|\.xml)?(\/*)$/i;
 
-export const rule: ForceIgnoreRule = {
+export const rule = defineRule({
   id: 'forceignore-suffix-pattern',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: '.forceignore suffix pattern without -meta.xml matches no source file',
   scope: 'forceignore',
   check(ctx) {
@@ -36,13 +35,8 @@ export const rule: ForceIgnoreRule = {
       const why = slashes
         ? `ends with "/", so it matches folders only; ${t.label} (${t.name}) files are files named "<name>.${t.suffix}-meta.xml"`
         : `matches no ${t.label} (${t.name}) file: source files are named "<name>.${t.suffix}-meta.xml"`;
-      out.push({
-        message: `"${shown(l, s.pattern)}" ${why}. Write "${shown(l, fixed)}".`,
-        start: s.start,
-        end: s.end,
-        fixes: [{ title: `Change to "${shown(l, fixed)}"`, preferred: true, edits: [replacePattern(ctx, fi, s, fixed)] }],
-      });
+      out.push(ctx.finding(s, `"${shown(l, s.pattern)}" ${why}. Write "${shown(l, fixed)}".`, ctx.fix(`Change to "${shown(l, fixed)}"`, replacePattern(ctx, fi, s, fixed), { kind: 'safe', preferred: true })));
     }
     return out;
   },
-};
+});

@@ -5,16 +5,16 @@
  * `extlClntAppGlobalOauthSettings` (the real folder is `extlClntAppGlobalOauthSets`) or the type
  * name `extlClntAppOauthConfigurablePolicies` (real: `extlClntAppOauthPolicies`). Such a line
  * silently excludes nothing. Silent when a folder of that name really exists in the project.
- * Fix: the right name, or drop the line when a line with the right name is already there.
+ * Fixes: the right name (safe), or drop the line when a line with the right name is already there
+ * (a suggestion: it removes a line).
  */
 import { removeLine } from '../edits/textEdits';
 import { editDistance, type EcaTypeInfo } from '../metadata/types';
-import { patternSpan, replacePattern, shown } from '../rulekit/forceignorePattern';
-import type { Fix, ForceIgnoreRule, RawFinding } from './types';
+import { defineRule, patternSpan, replacePattern, shown, type Fix, type RawFinding } from './kit';
 
-export const rule: ForceIgnoreRule = {
+export const rule = defineRule({
   id: 'forceignore-unknown-directory',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: '.forceignore names a folder that is a near miss of an ECA directory',
   scope: 'forceignore',
   check(ctx) {
@@ -42,27 +42,22 @@ export const rule: ForceIgnoreRule = {
         const other = fi.lines.find((o) => o.line !== l.line && o.negated === l.negated && spans[o.line]?.pattern.toLowerCase() === fixed.toLowerCase());
         const fixes: Fix[] = [];
         if (other) {
-          const e = removeLine(fi.file, l.line);
-          fixes.push({ title: `Remove this line ("${shown(other, spans[other.line]!.pattern)}" is already there)`, preferred: true, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] });
+          const title = `Remove this line ("${shown(other, spans[other.line]!.pattern)}" is already there)`;
+          fixes.push(ctx.fix(title, ctx.edit(fi.path, removeLine(fi.file, l.line)), { kind: 'suggestion', preferred: true }));
         } else {
-          fixes.push({ title: `Change "${seg}" to "${right.directory}"`, preferred: true, edits: [replacePattern(ctx, fi, s, fixed)] });
+          fixes.push(ctx.fix(`Change "${seg}" to "${right.directory}"`, replacePattern(ctx, fi, s, fixed), { kind: 'safe', preferred: true }));
         }
         const does = l.negated ? 're-includes' : 'excludes';
-        out.push({
-          message:
-            `"${seg}" is not a folder the sf CLI writes: ${right.label} (${right.name}) files live in "${right.directory}", so this line ${does} nothing.` +
-            (other ? ` Line ${other.line + 1} ("${shown(other, spans[other.line]!.pattern)}") already does the job; this one can go.` : ` Write "${shown(l, fixed)}".`),
-          start: s.start + segAt,
-          end: s.start + segAt + seg.length,
-          tags: other ? ['unnecessary'] : undefined,
-          fixes,
-        });
+        const message =
+          `"${seg}" is not a folder the sf CLI writes: ${right.label} (${right.name}) files live in "${right.directory}", so this line ${does} nothing.` +
+          (other ? ` Line ${other.line + 1} ("${shown(other, spans[other.line]!.pattern)}") already does the job; this one can go.` : ` Write "${shown(l, fixed)}".`);
+        out.push(ctx.finding({ start: s.start + segAt, end: s.start + segAt + seg.length }, message, { fixes, tags: other ? ['unnecessary'] : undefined }));
         break;
       }
     }
     return out;
   },
-};
+});
 
 /** The ECA type whose directory `lower` (a lower-cased folder name) most likely meant, if any. */
 function nearMiss(lower: string, types: readonly EcaTypeInfo[]): EcaTypeInfo | undefined {

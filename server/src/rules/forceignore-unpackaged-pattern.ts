@@ -8,14 +8,14 @@
  * warning; a comment or a `!` line, where the text does no harm but still draws the CLI's warning,
  * is information. No fix: what to exclude instead depends on the project.
  */
-import type { ForceIgnoreRule, RawFinding } from './types';
+import { defineRule, type RawFinding } from './kit';
 
 const TEXT = '**/unpackaged/**';
 const SDR_WARNING = 'Your .forceignore file contains the "**/unpackaged/**" rule. This will cause all files to be ignored during a retrieve.';
 
-export const rule: ForceIgnoreRule = {
+export const rule = defineRule({
   id: 'forceignore-unpackaged-pattern',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve',
   scope: 'forceignore',
   check(ctx) {
@@ -24,15 +24,11 @@ export const rule: ForceIgnoreRule = {
       const at = l.text.indexOf(TEXT);
       if (at < 0) continue;
       const harmful = l.isPattern && !l.negated;
-      out.push({
-        message: harmful
-          ? `The sf CLI warns: "${SDR_WARNING}" Remove the line, or name the folder you meant to leave out more narrowly.`
-          : `The sf CLI warns about this text even here ("${SDR_WARNING}"), although this ${l.isPattern ? 'negated line' : 'comment'} excludes nothing. Reword it to silence the warning.`,
-        start: l.start + at,
-        end: l.start + at + TEXT.length,
-        severity: harmful ? undefined : 'information',
-      });
+      const message = harmful
+        ? `The sf CLI warns: "${SDR_WARNING}" Remove the line, or name the folder you meant to leave out more narrowly.`
+        : `The sf CLI warns about this text even here ("${SDR_WARNING}"), although this ${l.isPattern ? 'negated line' : 'comment'} excludes nothing. Reword it to silence the warning.`;
+      out.push(ctx.finding({ start: l.start + at, end: l.start + at + TEXT.length }, message, { severity: harmful ? undefined : 'information' }));
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 /** The rule registry: id → rule. A new rule is one file plus one line here and its docs page. */
-import type { Rule } from './types';
+import type { Rule } from './kit';
 import { rule as nonPackageableInPackage } from './non-packageable-in-package';
 import { rule as packageableExcluded } from './packageable-excluded';
 import { rule as distributionStateNotPackaged } from './distribution-state-not-packaged';

@@ -5,24 +5,24 @@
  * directory (`packageDirectories[].package`) and `.forceignore` does not keep it out, so
  * `sf package version create` would try to package it and fail. The message names the type and
  * why; for OAuth policies with a `clientCredentialsFlowUser`, the "Enter a valid execution user"
- * failure. Fixes: add the right `.forceignore` line (preferred), move the file to a package
- * directory that is not packaged (when the project has one), or delete the file.
+ * failure. Fixes: add the right `.forceignore` line (preferred, safe), move the file to a package
+ * directory that is not packaged (when the project has one; a suggestion), or delete the file (a
+ * suggestion).
  */
 import * as path from 'node:path';
-import { child } from '../metadata/parse';
 import { appendLine, applyOffsetEdits } from '../edits/textEdits';
 import { FORCEIGNORE, ForceIgnoreFile } from '../project/forceIgnore';
 import { TextFile } from '../util/text';
 import type { EcaTypeInfo } from '../metadata/types';
-import type { EcaFile } from '../inventory/model';
-import type { EcaFileContext, EcaFileRule, Fix, RawFinding } from './types';
-import { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir, rootNameSpan } from '../rulekit/util';
+import {
+  addForceIgnoreLineFix, child, defineRule, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir, tagNameSpan,
+  type EcaFile, type EcaFileContext, type Fix,
+} from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'non-packageable-in-package',
-  defaultSeverity: 'error',
+  severity: 'error',
   title: 'A file that can\'t be packaged is in a packaged directory and not excluded by .forceignore',
-  scope: 'eca-file',
   check(ctx) {
     const f = ctx.file;
     const t = f.type;
@@ -36,11 +36,10 @@ export const rule: EcaFileRule = {
     const fixes: Fix[] = [addForceIgnoreLineFix(ctx, f, chooseLine(ctx, f, t))];
     const move = moveFix(ctx, f);
     if (move) fixes.push(move);
-    fixes.push(deleteFileFix(ctx.project, f));
-    const finding: RawFinding = { message, ...rootNameSpan(f), fixes };
-    return [finding];
+    fixes.push(deleteFileFix(ctx, f));
+    return [ctx.finding(tagNameSpan(f.xml?.root), message, fixes)];
   },
-};
+});
 
 /**
  * The `.forceignore` line to add: the conventional folder (`**\/<dir>/**`) when the file sits in it,
@@ -120,9 +119,8 @@ function moveFix(ctx: EcaFileContext, f: EcaFile): Fix | undefined {
   if (!target) return undefined;
   const newPath = path.join(target.absPath, path.relative(from.absPath, f.path));
   if (ctx.project.file(newPath)) return undefined;
-  return {
-    title: `Move to ${displayPath(ctx.project, newPath)} (package directory "${target.relPath}" is not packaged)`,
-    edits: [],
+  return ctx.fix(`Move to ${displayPath(ctx.project, newPath)} (package directory "${target.relPath}" is not packaged)`, [], {
+    kind: 'suggestion',
     fileOps: [{ kind: 'rename', path: f.path, newPath }],
-  };
+  });
 }

@@ -4,42 +4,35 @@
  * A `Packaged` header needs `<orgScopedExternalApp>` (`<Dev Hub org id>:<app fullName>`), which
  * ties it to the org that owns it. Fix: insert it with the Dev Hub org id found offline (the
  * `ecaLens.devHubOrgId` setting, or the sf CLI's target-dev-hub); without one, a template whose
- * org id is a placeholder for the user to fill in (never a value that would fail silently).
+ * org id is a placeholder for the user to fill in (never a value that would fail silently). Safe.
  */
-import { child } from '../metadata/parse';
 import { escapeXml, insertChild } from '../edits/textEdits';
-import type { EcaFileRule, Fix } from './types';
-import { rootNameSpan } from '../rulekit/util';
+import { child, defineRule, tagNameSpan, type Fix } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'org-scoped-app-missing',
-  defaultSeverity: 'error',
+  severity: 'error',
   title: 'A Packaged header has no orgScopedExternalApp',
-  scope: 'eca-file',
+  appliesTo: ['ExternalClientApplication'],
+  needsXml: true,
   check(ctx) {
-    const f = ctx.file;
-    const root = f.xml?.root;
-    if (f.type?.name !== 'ExternalClientApplication' || !root) return [];
+    const { file: f, root, doc } = ctx;
     if (child(root, 'distributionState')?.text !== 'Packaged') return [];
     const existing = child(root, 'orgScopedExternalApp');
     if (existing) return [];
-    const doc = f.doc!;
     const hub = ctx.project.devHub();
     const fixes: Fix[] = [];
     if (hub.orgId) {
       const e = insertChild(doc, root, 'orgScopedExternalApp', `${hub.orgId}:${f.fullName}`);
-      fixes.push({ title: `Insert orgScopedExternalApp ${hub.orgId}:${f.fullName} (Dev Hub from ${hub.source})`, preferred: true, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] });
+      fixes.push(ctx.fix(`Insert orgScopedExternalApp ${hub.orgId}:${f.fullName} (Dev Hub from ${hub.source})`, ctx.edit(f.path, e), { kind: 'safe', preferred: true }));
     } else {
       // Raw snippet text: the name is XML-escaped, then snippet-escaped (`$`, `}`, `\`).
       const name = escapeXml(f.fullName).replace(/[$}\\]/g, '\\$&');
       const e = insertChild(doc, root, 'orgScopedExternalApp', `\${1:00DXXXXXXXXXXXX}:${name}`, true);
-      fixes.push({ title: 'Insert orgScopedExternalApp (enter the Dev Hub org id)', edits: [ctx.edit(f.path, e.start, e.end, e.newText)], snippet: true, needs: 'devHubOrgId' });
+      fixes.push(ctx.fix('Insert orgScopedExternalApp (enter the Dev Hub org id)', ctx.edit(f.path, e), { kind: 'safe', snippet: true, needs: 'devHubOrgId' }));
     }
-    return [{
-      message: `Packaged app "${f.fullName}" has no orgScopedExternalApp; it must name the owning Dev Hub org: <orgScopedExternalApp>00D…:${f.fullName}</orgScopedExternalApp>.` +
-        (hub.orgId ? '' : ` The Dev Hub org id was not found offline (${hub.source}).`),
-      ...rootNameSpan(f),
-      fixes,
-    }];
+    const message = `Packaged app "${f.fullName}" has no orgScopedExternalApp; it must name the owning Dev Hub org: <orgScopedExternalApp>00D…:${f.fullName}</orgScopedExternalApp>.` +
+      (hub.orgId ? '' : ` The Dev Hub org id was not found offline (${hub.source}).`);
+    return [ctx.finding(tagNameSpan(root), message, fixes)];
   },
-};
+});

@@ -5,26 +5,23 @@
  * `<externalClientApplication>` names no header in the project, or that has none. A package build
  * can't take it without its app (error); a deploy works only to an org that already has the app
  * (warning, outside packaged builds).
- * Fixes (never preferred: they guess): point it at a header whose name is close (a typo or a
+ * Fixes (suggestions, never preferred: they guess and change which app the file belongs to): point it at a header whose name is close (a typo or a
  * case slip; names that differ in digits only are other apps); when the element is missing or
  * empty, the header whose name the file name starts with.
  */
-import { child, type XmlElement } from '../metadata/parse';
 import { editDistance } from '../metadata/types';
 import { insertChild, replaceContent } from '../edits/textEdits';
-import type { EcaFile } from '../inventory/model';
-import type { EcaFileContext, EcaFileRule, Fix } from './types';
-import { rootNameSpan } from '../rulekit/util';
+import { child, contentSpan, defineRule, tagNameSpan, type EcaFile, type EcaFileContext, type Fix } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'orphan-satellite',
-  defaultSeverity: 'error',
+  severity: 'error',
   title: 'A satellite file names no External Client App header in the project',
-  scope: 'eca-file',
+  appliesTo: ['satellites'],
+  needsXml: true,
   check(ctx) {
-    const f = ctx.file;
-    const root = f.xml?.root;
-    if (!f.type?.satellite || !root) return [];
+    const { file: f, root } = ctx;
+    const type = f.type!;
     const inBuild = f.included && !!f.packageDir?.package;
     const severity = inBuild ? 'error' : 'warning';
     const el = child(root, 'externalClientApplication');
@@ -33,34 +30,24 @@ export const rule: EcaFileRule = {
       const fixes: Fix[] = [];
       const guess = headerNamedBy(ctx, f.fullName);
       if (guess) {
-        const e = el ? replaceContent(el, guess) : insertChild(f.doc!, root, 'externalClientApplication', guess);
-        fixes.push({ title: `Set externalClientApplication to "${guess}"`, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] });
+        const e = el ? replaceContent(el, guess) : insertChild(ctx.doc, root, 'externalClientApplication', guess);
+        fixes.push(ctx.fix(`Set externalClientApplication to "${guess}"`, ctx.edit(f.path, e), { kind: 'suggestion' }));
       }
-      return [{
-        message: `${f.type.label} file has ${el ? 'an empty' : 'no'} <externalClientApplication>; every ${f.type.name} must name its app.`,
-        ...(el ? tagNameSpan(el) : rootNameSpan(f)),
-        severity,
-        fixes,
-      }];
+      const message = `${type.label} file has ${el ? 'an empty' : 'no'} <externalClientApplication>; every ${type.name} must name its app.`;
+      return [ctx.finding(tagNameSpan(el ?? root), message, { severity, fixes })];
     }
     if (ctx.app && ctx.app.headers.length > 0) return [];
     const consequence = inBuild
       ? `package "${f.packageDir!.package}" can't take it without its app`
       : 'it deploys only to an org that already has that app';
     const fixes: Fix[] = nearHeaders(ctx, appName).map((name) => {
-      const e = replaceContent(el, name);
-      return { title: `Change to "${name}"`, edits: [ctx.edit(f.path, e.start, e.end, e.newText)] };
+      return ctx.fix(`Change to "${name}"`, ctx.edit(f.path, replaceContent(el, name)), { kind: 'suggestion' });
     });
-    return [{
-      message: `${f.type.label} points at app "${appName}", but no ${appName}.eca-meta.xml header is in this project; ${consequence}.` +
-        (fixes.length ? ` Did you mean ${fixes.map((x) => x.title.slice('Change to '.length)).join(' or ')}?` : ''),
-      start: el.contentStart,
-      end: el.contentEnd,
-      severity,
-      fixes,
-    }];
+    const message = `${type.label} points at app "${appName}", but no ${appName}.eca-meta.xml header is in this project; ${consequence}.` +
+      (fixes.length ? ` Did you mean ${fixes.map((x) => x.title.slice('Change to '.length)).join(' or ')}?` : '');
+    return [ctx.finding(contentSpan(el), message, { severity, fixes })];
   },
-};
+});
 
 /** A header's name, lower-cased, and without digits: derived once per (immutable) file object. */
 interface NameForms {
@@ -111,8 +98,4 @@ function headerNamedBy(ctx: EcaFileContext, fullName: string): string | undefine
   const hits = headerNames(ctx, (h) => fullName.startsWith(`${h.name}_`) || fullName === h.name);
   hits.sort((a, b) => b.length - a.length);
   return hits[0];
-}
-
-function tagNameSpan(el: XmlElement): { start: number; end: number } {
-  return { start: el.start + 1, end: el.start + 1 + el.name.length };
 }

@@ -3,7 +3,8 @@
  *
  * The header or OAuth settings of an app sit in a packaged directory but `.forceignore` excludes
  * them, so the package silently ships without the app. Points at the excluding line.
- * Fixes, each checked against the `.forceignore` as it would read afterwards (SDR semantics):
+ * Fixes, each checked against the `.forceignore` as it would read afterwards (SDR semantics), both
+ * suggestions (they change what ships, and the line may be deliberate):
  * - remove the line(s) that exclude the file, when they name an ECA folder or suffix and removing
  *   them lets no file back in that must stay out (preferred);
  * - else append a `!**\/*.<suffix>-meta.xml` line that re-includes this type, when that works
@@ -12,15 +13,12 @@
 import { applyOffsetEdits, appendLine, removeLine } from '../edits/textEdits';
 import { ForceIgnoreFile } from '../project/forceIgnore';
 import { TextFile } from '../util/text';
-import type { EcaFile, ProjectView } from '../inventory/model';
-import type { EcaFileRule, Fix, Related } from './types';
-import { displayPath, isPackagedDir, rootNameSpan } from '../rulekit/util';
+import { defineRule, displayPath, isPackagedDir, tagNameSpan, type EcaFile, type Fix, type ProjectView, type Related } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'packageable-excluded',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: 'The app\'s header or OAuth settings are excluded by .forceignore, so the package ships without them',
-  scope: 'eca-file',
   check(ctx) {
     const f = ctx.file;
     const t = f.type;
@@ -48,12 +46,9 @@ export const rule: EcaFileRule = {
     // Removing lines can only let in a file whose excluding (last matching) line is one of them:
     // the line that excludes any other file is still there, and nothing after it re-includes it.
     if (removal && safe(blanked(fi, removal), (o) => !!o.exclusion?.info.line && removal.includes(o.exclusion.info.line.line))) {
-      const edits = removal.map((n) => {
-        const e = removeLine(fi.file, n);
-        return ctx.edit(fi.path, e.start, e.end, e.newText);
-      });
+      const edits = removal.map((n) => ctx.edit(fi.path, removeLine(fi.file, n)));
       const shown = removal.map((n) => `"${fi.lines[n]!.text.trim()}"`).join(', ');
-      fixes.push({ title: `Remove ${shown} from ${fiName}`, preferred: true, edits });
+      fixes.push(ctx.fix(`Remove ${shown} from ${fiName}`, edits, { kind: 'suggestion', preferred: true }));
     } else {
       const metadataFormat = f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat;
       const negation = `!**/*.${t.suffix}${metadataFormat ? '' : '-meta.xml'}`;
@@ -64,17 +59,13 @@ export const rule: EcaFileRule = {
       // (`X.ECA-meta.xml`, which SDR rejects) may.
       const ending = negation.slice('!**/*'.length).toLowerCase();
       if (safe(after, (o) => !o.type && o.path.toLowerCase().endsWith(ending))) {
-        fixes.push({ title: `Add "${negation}" to ${fiName} to re-include ${t.label.toLowerCase()} files`, edits: [ctx.edit(fi.path, e.start, e.end, e.newText)] });
+        fixes.push(ctx.fix(`Add "${negation}" to ${fiName} to re-include ${t.label.toLowerCase()} files`, ctx.edit(fi.path, e), { kind: 'suggestion' }));
       }
     }
-    return [{
-      message: `${t.label} (${t.name}) of app "${f.appName ?? f.fullName}" is excluded by ${where}, so package "${f.packageDir!.package}" will not ship ${t.satellite ? 'the app\'s OAuth settings' : 'the app'}.`,
-      ...rootNameSpan(f),
-      related,
-      fixes,
-    }];
+    const message = `${t.label} (${t.name}) of app "${f.appName ?? f.fullName}" is excluded by ${where}, so package "${f.packageDir!.package}" will not ship ${t.satellite ? 'the app\'s OAuth settings' : 'the app'}.`;
+    return [ctx.finding(tagNameSpan(f.xml?.root), message, { related, fixes })];
   },
-};
+});
 
 /**
  * The lines whose removal lets the file back in: the excluding line, then (when an earlier line

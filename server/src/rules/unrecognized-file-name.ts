@@ -6,18 +6,16 @@
  *   never ships (naming the file itself fails with "Could not infer a metadata type");
  * - `X.ecaOAuth-meta.xml`: the suffix match is case-sensitive, and `X.ecaFoo-meta.xml`: no such
  *   suffix; both fail the whole deploy or build with "<path>: Could not infer a metadata type".
- * Fix: rename to the right suffix (none offered when no suffix is a clear match, or when a file
+ * Fix (a suggestion: a rename changes what ships): rename to the right suffix (none offered when no suffix is a clear match, or when a file
  * of that name already exists).
  */
 import * as path from 'node:path';
-import { displayPath } from '../rulekit/util';
-import type { EcaFileRule, Fix } from './types';
+import { FILE_START, defineRule, displayPath, type Fix } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'unrecognized-file-name',
-  defaultSeverity: 'warning',
+  severity: 'warning',
   title: 'An ECA-looking file name that the sf CLI drops or rejects',
-  scope: 'eca-file',
   check(ctx) {
     const f = ctx.file;
     const n = f.nameInfo;
@@ -28,7 +26,7 @@ export const rule: EcaFileRule = {
     if (n.suggestion) {
       const newPath = path.join(path.dirname(f.path), n.suggestion);
       taken = !!ctx.project.file(newPath);
-      if (!taken) fixes.push({ title: `Rename to ${n.suggestion}`, preferred: true, edits: [], fileOps: [{ kind: 'rename', path: f.path, newPath }] });
+      if (!taken) fixes.push(ctx.fix(`Rename to ${n.suggestion}`, [], { kind: 'suggestion', preferred: true, fileOps: [{ kind: 'rename', path: f.path, newPath }] }));
     }
     const why =
       n.reason === 'no-meta'
@@ -41,6 +39,6 @@ export const rule: EcaFileRule = {
         ? ` It looks like "${n.suggestion}", but ${displayPath(ctx.project, path.join(path.dirname(f.path), n.suggestion))} already exists: merge or delete one of them.`
         : ` Did you mean "${n.suggestion}"?`
       : '';
-    return [{ message: `"${base}": ${why}.${hint}`, start: 0, end: 0, fixes }];
+    return [ctx.finding(FILE_START, `"${base}": ${why}.${hint}`, fixes)];
   },
-};
+});

@@ -3,15 +3,14 @@
  *
  * An ECA-family file that is not well-formed XML, reported at the parser's position. The sf CLI
  * fails on such a file when it deploys or packages it. The rest of the project is still checked;
- * rules that read this file's elements skip it.
+ * rules that read this file's elements (`needsXml`) skip it. No fix.
  */
-import type { EcaFileRule } from './types';
+import { defineRule } from './kit';
 
-export const rule: EcaFileRule = {
+export const rule = defineRule({
   id: 'xml-malformed',
-  defaultSeverity: 'error',
+  severity: 'error',
   title: 'An ECA-family file is not well-formed XML',
-  scope: 'eca-file',
   check(ctx) {
     const f = ctx.file;
     const err = f.xml?.error;
@@ -21,6 +20,6 @@ export const rule: EcaFileRule = {
     const character = Number.isFinite(err.character) ? err.character : 0;
     const off = f.doc.offsetAt({ line, character });
     const message = f.doc.text.trim() === '' ? 'Malformed XML: the file is empty; it needs a root element' : `Malformed XML: ${err.message}`;
-    return [{ message, start: off, end: Math.min(off + 1, f.doc.text.length) }];
+    return [ctx.finding({ start: off, end: Math.min(off + 1, f.doc.text.length) }, message)];
   },
-};
+});

@@ -1,5 +1,5 @@
 import { ALL_RULES } from '../../rules/index';
-import { docsUrl } from '../../rules/types';
+import { docsUrl } from '../../rules/kit/types';
 import type { Report } from './text';
 
 const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

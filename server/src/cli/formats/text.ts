@@ -1,4 +1,4 @@
-import type { Finding } from '../../rules/types';
+import type { Finding } from '../../rules/kit/types';
 
 export interface Report {
   base: string;

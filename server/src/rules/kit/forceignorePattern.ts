@@ -2,8 +2,9 @@
  * Where a `.forceignore` line's pattern sits in the file text, and a fix that rewrites only the
  * pattern (the `!`, trailing spaces and line break stay). Shared by the forceignore-* rules.
  */
-import type { ForceIgnoreFile, ForceIgnoreLine } from '../project/forceIgnore';
-import type { EditHelpers, TextEdit } from '../rules/types';
+import type { ForceIgnoreFile, ForceIgnoreLine } from '../../project/forceIgnore';
+import type { TextEdit } from '../../edits/types';
+import type { EditHelpers } from './types';
 
 export interface PatternSpan {
   /** The pattern as the reader sees it: no `!`, no BOM, no trailing spaces. */

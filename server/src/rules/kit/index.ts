@@ -1,0 +1,23 @@
+/**
+ * The rule kit: everything a rule imports, from one place.
+ *
+ * - `defineRule(spec)`: the rule object (id, severity, title, scope, `appliesTo`, `needsXml`, check).
+ * - the context (`ctx`): `ctx.file` / `ctx.root` / `ctx.doc` / `ctx.app` (eca-file scope),
+ *   `ctx.forceIgnore` (forceignore scope), `ctx.project` (the read-only model: files, apps,
+ *   package directories, `.forceignore` verdicts, files of a type, other files' text);
+ *   `ctx.finding(at, message, extras)`, `ctx.fix(title, edits, { kind })`, `ctx.edit(...)`,
+ *   `ctx.range(...)`, `ctx.textOf(path)`.
+ * - spans (`tagNameSpan`, `valueSpan`, `contentSpan`), id patterns (`ORG_ID`, `CONSUMER_ID`),
+ *   shared fixes (`addForceIgnoreLineFix`, `deleteFileFix`), `.forceignore` pattern helpers.
+ *
+ * A rule never touches the disk, never imports lsp/ or cli/.
+ */
+export { defineRule, appliesToType, ruleReads, ruleHelpers, type RuleSpec } from './defineRule';
+export * from './types';
+export type { Fix, FixKind, FileOp, TextEdit } from '../../edits/types';
+export { tagNameSpan, valueSpan, contentSpan, FILE_START } from './spans';
+export { ORG_ID, CONSUMER_ID, ORG_ID_SOURCE, isOrgId } from '../../shared/orgId';
+export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir } from './fixes';
+export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
+export { child, type XmlElement } from '../../metadata/parse';
+export type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
