@@ -6,7 +6,8 @@
 import type { InsertDevHubOrgIdArgs, Rng } from '../../../server/src/protocol';
 import type { Ui } from './ports';
 
-export const ORG_ID = /^00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+import { ORG_ID } from '../../../server/src/shared/orgId';
+export { ORG_ID };
 
 /** ECA files write the 15-character id; an 18-character one is cut to its first 15. */
 export function normalizeOrgId(value: string): string | undefined {

@@ -21,6 +21,7 @@ import type { Finding } from '../rules/kit/types';
 import type { AppChecklist, ChecklistItem, ChecklistItemId, ChecklistResult } from '../protocol';
 import { findingSummary, type ToUri } from './describe';
 import { pathToUri } from '../util/uri';
+import { ORG_ID } from '../shared/orgId';
 
 const LABELS: Record<ChecklistItemId, string> = {
   'distribution-state-packaged': 'distributionState is Packaged',
@@ -31,7 +32,6 @@ const LABELS: Record<ChecklistItemId, string> = {
   'no-non-packageable-in-build': 'No policy or global settings file in the build',
 };
 
-const ORG_ID = /^00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
 const PLUGIN_POLICIES_TYPE = 'ExtlClntAppConfigurablePolicies';
 
 export function checklistForProject(project: EcaProject, toUri: ToUri = pathToUri): AppChecklist[] {

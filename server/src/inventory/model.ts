@@ -60,4 +60,13 @@ export interface ProjectView {
   /** Directory names that exist in the project (lower-cased), for `.forceignore` checks. */
   directoryNamesLower(): ReadonlySet<string>;
   devHub(): DevHubLookup;
+  /** The ECA-family files of one type (a name from the type table, e.g. 'ExternalClientApplication'). */
+  filesOfType(typeName: string): readonly EcaFile[];
+  /**
+   * Absolute paths of any files of the project tree (not only ECA-family ones: permission sets,
+   * profiles, settings, `.gitignore`) whose path relative to the project root matches one of the
+   * globs (gitignore syntax, e.g. `**\/*.permissionset-meta.xml`). Listed lazily, once, and kept up
+   * to date as files appear and vanish. Read their text with `ctx.textOf(path)`.
+   */
+  listFiles(globs: string | readonly string[]): readonly string[];
 }

@@ -17,13 +17,12 @@ import type { FsHost } from '../project/fsHost';
 import { toPosixRelative } from '../project/fsHost';
 import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
 import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
-import { findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
+import { devHubFromSetting, findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
 import type { AppInfo, EcaFile, ProjectView } from './model';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
 import type { TextEdit } from '../edits/types';
 import type { OffsetEdit } from '../edits/textEdits';
 import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
-import { ORG_ID } from '../shared/orgId';
 import { ALL_RULES } from '../rules/index';
 
 export interface EngineOptions {
@@ -69,6 +68,13 @@ export class EcaProject implements ProjectView {
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
   private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
+  /** Texts of other files read by rules (null: unreadable), and who read them. */
+  private readonly otherTexts = new Map<string, TextFile | null>();
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly listReaders = new Set<string>();
+  private allFiles: Set<string> | undefined;
+  /** The path being checked (reads are recorded against it). */
+  private checking: string | undefined;
 
   readonly root: string;
 
@@ -96,6 +102,10 @@ export class EcaProject implements ProjectView {
     this.findingsCache.clear();
     this.devHubCache = undefined;
     this.severityCache.clear();
+    this.otherTexts.clear();
+    this.readers.clear();
+    this.listReaders.clear();
+    this.allFiles = undefined;
     this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
     this.readProjectFile();
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
@@ -272,6 +282,26 @@ export class EcaProject implements ProjectView {
    * Re-reads only that file and re-checks what depends on it.
    */
   update(abs: string): ChangeResult {
+    const r = this.updateIndex(abs);
+    // Other files read through textOf / listFiles: drop the cached text and re-check the readers.
+    this.otherTexts.delete(abs);
+    if (this.allFiles && this.allFiles.has(abs) !== this.host.isFile(abs)) {
+      this.allFiles = undefined;
+      for (const reader of this.listReaders) {
+        r.affected.add(reader);
+        this.findingsCache.delete(reader);
+      }
+      this.listReaders.clear();
+    }
+    for (const reader of this.readers.get(abs) ?? []) {
+      r.affected.add(reader);
+      this.findingsCache.delete(reader);
+    }
+    this.readers.delete(abs);
+    return r;
+  }
+
+  private updateIndex(abs: string): ChangeResult {
     const affected = new Set<string>();
     const base = path.basename(abs);
     if (abs === this.projectFilePath) {
@@ -462,8 +492,7 @@ export class EcaProject implements ProjectView {
   }
   devHub(): DevHubLookup {
     if (this.options.devHubOrgId) {
-      const id = this.options.devHubOrgId.trim();
-      return ORG_ID.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
+      return devHubFromSetting(this.options.devHubOrgId);
     }
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
     return this.devHubCache;
@@ -473,7 +502,67 @@ export class EcaProject implements ProjectView {
     if (p === this.projectFilePath) return this.projectDoc;
     const f = this.ecaFiles.get(p);
     if (f) return f.doc;
-    return this.fiFiles.get(p)?.file;
+    const fi = this.fiFiles.get(p);
+    if (fi !== undefined) return fi?.file;
+    // Any other file of the project, read lazily; the file being checked now depends on it.
+    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p))) return undefined;
+    if (this.checking) {
+      let s = this.readers.get(p);
+      if (!s) this.readers.set(p, (s = new Set()));
+      s.add(this.checking);
+    }
+    let t = this.otherTexts.get(p);
+    if (t === undefined) {
+      const bytes = this.host.readFile(p);
+      const dec = bytes ? decodeBytes(bytes) : undefined;
+      t = dec?.ok ? dec.file : null;
+      this.otherTexts.set(p, t);
+    }
+    return t ?? undefined;
+  }
+
+  filesOfType(typeName: string): readonly EcaFile[] {
+    const out: EcaFile[] = [];
+    for (const f of this.ecaFiles.values()) if (f.type?.name === typeName) out.push(f);
+    return out;
+  }
+
+  listFiles(globs: string | readonly string[]): readonly string[] {
+    if (!this.allFiles) {
+      const all = new Set<string>();
+      const walk = (dir: string, seen: Set<string>, isRoot: boolean) => {
+        const real = this.host.realpath(dir) ?? dir;
+        if (seen.has(real)) return;
+        seen.add(real);
+        const entries = this.host.readDir(dir);
+        if (!entries || (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE))) return;
+        for (const e of entries) {
+          const abs = path.join(dir, e.name);
+          if (this.isExcluded(abs)) continue;
+          if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(abs, seen, false);
+          else if (e.isFile) all.add(abs);
+        }
+      };
+      const seen = new Set<string>();
+      for (const r of [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x))]) walk(r, seen, true);
+      this.allFiles = all;
+    }
+    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
+    if (this.checking) {
+      // A file appearing or vanishing anywhere may change the answer: re-check the reader then.
+      this.listReaders.add(this.checking);
+    }
+    const out: string[] = [];
+    for (const p of this.allFiles) {
+      const rel = toPosixRelative(this.root, p);
+      if (!rel || rel.startsWith('..')) continue;
+      try {
+        if (ig.ignores(rel)) out.push(p);
+      } catch {
+        // a path `ignore` refuses (absolute, odd characters): not listed
+      }
+    }
+    return out.sort();
   }
 
   /** Every path that can carry findings. */
@@ -513,6 +602,7 @@ export class EcaProject implements ProjectView {
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
     const isProjectFile = p === this.projectFilePath;
+    this.checking = p;
     for (const rule of rules) {
       let raw: RawFinding[] = [];
       if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
@@ -539,6 +629,7 @@ export class EcaProject implements ProjectView {
         });
       }
     }
+    this.checking = undefined;
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.findingsCache.set(p, out);
     return out;

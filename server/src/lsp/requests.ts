@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import type { EcaProject } from '../engine';
 import { describeProject } from '../inventory/describe';
 import { checklist } from '../inventory/checklist';
-import { findDevHubOrgId } from '../project/devHub';
+import { devHubFromSetting, findDevHubOrgId } from '../project/devHub';
 import type { FsHost } from '../project/fsHost';
 import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../protocol';
 
@@ -21,8 +21,8 @@ export function devHubOrgIdResult(project: EcaProject | undefined, fallbackDir: 
     return r.orgId ? { orgId: r.orgId, source: r.source } : { source: r.source };
   }
   if (setting) {
-    const id = setting.trim();
-    return /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
+    const r = devHubFromSetting(setting);
+    return r.orgId ? { orgId: r.orgId, source: r.source } : { source: r.source };
   }
   const r = findDevHubOrgId(fallbackDir ?? os.homedir(), host);
   return r.orgId ? { orgId: r.orgId, source: r.source } : { source: r.source };

@@ -5,6 +5,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FsHost } from './fsHost';
+import { ORG_ID, ORG_ID_SOURCE } from '../shared/orgId';
 
 export interface DevHubLookup {
   /** 15-character org id, as ECA files write it. */
@@ -49,7 +50,7 @@ export function findDevHubOrgId(projectRoot: string, host: FsHost, e: DevHubEnv 
   // The auth file also holds tokens: pick out the orgId key with a pattern instead of parsing the
   // whole file, so no token value is ever materialised by ECA Lens.
   const authBytes = host.readFile(path.join(e.home, '.sfdx', `${username}.json`));
-  const m = authBytes ? /"orgId"\s*:\s*"(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)"/.exec(new TextDecoder().decode(authBytes)) : null;
+  const m = authBytes ? new RegExp(`"orgId"\\s*:\\s*"(${ORG_ID_SOURCE})"`).exec(new TextDecoder().decode(authBytes)) : null;
   const orgId = m?.[1];
   if (!orgId) {
     return { username, source: `no auth file with an org id for ${username} (from ${from})` };
@@ -66,4 +67,13 @@ function readJson(host: FsHost, file: string): Record<string, unknown> | undefin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The Dev Hub org id given by a setting (`ecaLens.devHubOrgId`, the CLI's `--dev-hub-org-id`):
+ * validated once, here, for the server and the CLI. Written as 15 characters.
+ */
+export function devHubFromSetting(value: string): DevHubLookup {
+  const id = value.trim();
+  return ORG_ID.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
 }
