@@ -6,11 +6,11 @@
 import * as path from 'node:path';
 import type { Hover, Position } from 'vscode-languageserver';
 import type { EcaProject } from '../engine';
-import type { EcaFile } from '../inventory/model';
+import type { EcaFile } from '../model/types';
 import type { XmlElement } from '../metadata/parse';
 import { SCHEMA, fieldInfo } from '../metadata/schema';
 import type { ForceIgnoreFile, ForceIgnoreLine } from '../project/forceIgnore';
-import { fileState } from '../inventory/describe';
+import { fileState } from '../views/describe';
 
 const LIST_MAX = 15;
 

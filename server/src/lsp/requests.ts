@@ -1,8 +1,8 @@
 /** The custom requests of the UI (protocol.ts): inventory, checklist, Dev Hub org id. */
 import * as os from 'node:os';
 import type { EcaProject } from '../engine';
-import { describeProject } from '../inventory/describe';
-import { checklist } from '../inventory/checklist';
+import { describeProject } from '../views/describe';
+import { checklist } from '../views/checklist';
 import { devHubFromSetting, findDevHubOrgId } from '../project/devHub';
 import type { FsHost } from '../project/fsHost';
 import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../protocol';

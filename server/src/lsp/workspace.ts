@@ -8,13 +8,10 @@ import * as path from 'node:path';
 import { EcaProject, type EngineOptions, type SeverityOrOff } from '../engine';
 import { OverlayFsHost, type FsHost } from '../project/fsHost';
 import { PROJECT_FILE } from '../project/sfdxProject';
+import { findProjectRoots, isInside } from '../project/discover';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import { DEFAULT_SETTINGS, type EcaLensSettings } from '../protocol';
 import { engineOptions, excludeKey, optionsKey } from './settings';
-
-const SKIP = new Set(['node_modules', '.git', '.sf', '.sfdx', '.hg', '.svn', '.vscode']);
-/** How deep below a workspace folder nested projects are looked for. */
-const DISCOVERY_DEPTH = 3;
 
 export interface FolderState {
   path: string;
@@ -36,40 +33,11 @@ export interface ChangeSummary {
   added: EcaProject[];
 }
 
-export function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
+export { isInside };
 
-/**
- * Project roots for a folder: the nearest `sfdx-project.json` at or above it, plus every project
- * below it down to a small depth (a monorepo holds several; a nested project is its own).
- */
-export function discoverRoots(folder: string, host: FsHost, depth = DISCOVERY_DEPTH): string[] {
-  const out = new Set<string>();
-  let dir = path.resolve(folder);
-  for (;;) {
-    if (host.isFile(path.join(dir, PROJECT_FILE))) {
-      out.add(dir);
-      break;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const seen = new Set<string>();
-  const walk = (d: string, level: number) => {
-    const real = host.realpath(d) ?? d;
-    if (seen.has(real)) return;
-    seen.add(real);
-    const entries = host.readDir(d);
-    if (!entries) return;
-    if (entries.some((e) => e.isFile && e.name === PROJECT_FILE)) out.add(d);
-    if (level >= depth) return;
-    for (const e of entries) if (e.isDirectory && !SKIP.has(e.name)) walk(path.join(d, e.name), level + 1);
-  };
-  walk(path.resolve(folder), 0);
-  return [...out].sort();
+/** Project roots for a folder (the one discovery the CLI uses too). */
+export function discoverRoots(folder: string, host: FsHost, depth?: number): string[] {
+  return findProjectRoots(folder, host, depth);
 }
 
 export class Workspace {

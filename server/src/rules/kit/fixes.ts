@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { toPosixRelative } from '../../project/fsHost';
 import { appendLine } from '../../edits/textEdits';
 import { FORCEIGNORE } from '../../project/forceIgnore';
-import type { EcaFile, ProjectView } from '../../inventory/model';
+import type { EcaFile, ProjectView } from '../../model/types';
 import type { Fix } from '../../edits/types';
 import type { EcaTypeInfo } from '../../metadata/types';
 import type { RuleHelpers } from './types';

@@ -20,4 +20,4 @@ export { ORG_ID, CONSUMER_ID, ORG_ID_SOURCE, isOrgId } from '../../shared/orgId'
 export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, isPackagedDir } from './fixes';
 export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
 export { child, type XmlElement } from '../../metadata/parse';
-export type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
+export type { EcaFile, AppInfo, ProjectView } from '../../model/types';

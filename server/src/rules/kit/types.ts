@@ -7,7 +7,7 @@ import type { Range, TextFile } from '../../util/text';
 import type { XmlElement } from '../../metadata/parse';
 import type { OffsetEdit } from '../../edits/textEdits';
 import type { Fix, FixKind, FileOp, TextEdit } from '../../edits/types';
-import type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
+import type { EcaFile, AppInfo, ProjectView } from '../../model/types';
 import type { ForceIgnoreFile } from '../../project/forceIgnore';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

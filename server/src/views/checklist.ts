@@ -12,8 +12,8 @@
  *   next retrieve must not put one into the build. Such a failure has no finding behind it.
  */
 import * as path from 'node:path';
-import type { EcaProject } from './project';
-import type { AppInfo, EcaFile } from './model';
+import type { EcaProject } from '../engine/project';
+import type { AppInfo, EcaFile } from '../model/types';
 import type { EcaTypeInfo } from '../metadata/types';
 import { GLOBAL_OAUTH_TYPE, HEADER_TYPE, OAUTH_POLICIES_TYPE, OAUTH_SETTINGS_TYPE } from '../metadata/types';
 import type { PackageDirectory } from '../project/sfdxProject';

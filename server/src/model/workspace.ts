@@ -1,12 +1,16 @@
 /**
- * The engine: one sfdx project, indexed once, updated per changed file. The CLI and the language
- * server share this code path: a cold check is an index followed by checking every file.
+ * The workspace model of one sfdx project: every ECA-family file with its type, package directory,
+ * app and build verdict (SDR semantics, by which `.forceignore` line), the apps, the `.forceignore`
+ * files, the folder names, and, read lazily, any other file of the project tree. Indexed once
+ * (`load`), then updated one path at a time (`update`), which answers which files' inputs changed.
+ * It knows nothing of rules: the engine (engine/project.ts) runs them over it.
  *
- * Dependency graph (what a change re-checks):
+ * Dependency graph (what a change affects):
  * - an ECA file → the files of its app (old and new app name) and every `.forceignore` (rules
  *   that look at which folders exist);
  * - a `.forceignore` → the package directories it governs (inclusion recomputed) and itself;
- * - `sfdx-project.json` → everything.
+ * - `sfdx-project.json` → everything;
+ * - any other file → whoever read it (reported to `readObserver`; the engine keeps the readers).
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -18,37 +22,31 @@ import { toPosixRelative } from '../project/fsHost';
 import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
 import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
 import { devHubFromSetting, findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
-import type { AppInfo, EcaFile, ProjectView } from './model';
-import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
-import type { TextEdit } from '../edits/types';
-import type { OffsetEdit } from '../edits/textEdits';
-import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
-import { ALL_RULES } from '../rules/index';
+import { SKIP_DIRS, isInside } from '../project/discover';
+import type { AppInfo, EcaFile, ProjectView } from './types';
+import { lineDiff, sameExclusion } from './forceIgnoreDiff';
+import { OtherFiles } from './otherFiles';
 
-export interface EngineOptions {
-  /** Rule id (wildcards `*` allowed) → severity or off. */
-  rules?: Record<string, SeverityOrOff>;
+export interface ModelOptions {
   /** Globs (gitignore syntax, relative to the project root) of paths to leave out. */
   exclude?: readonly string[];
-  /** Overrides the offline Dev Hub lookup. */
+  /** Overrides the offline Dev Hub lookup (validated: project/devHub.ts devHubFromSetting). */
   devHubOrgId?: string;
   devHubEnv?: DevHubEnv;
   extraTypes?: readonly EcaTypeInfo[];
-  /** Rules to run (default: all). For tests. */
-  ruleSet?: readonly Rule[];
 }
 
-/** Folders never walked: not source, or tool state. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', '.hg', '.svn']);
-
 export interface ChangeResult {
-  /** Files whose findings may have changed (re-check and republish these). */
+  /** Files whose inputs may have changed (re-check and republish these). */
   affected: Set<string>;
   /** The inventory (files, apps, inclusion) changed. */
   inventoryChanged: boolean;
 }
 
-export class EcaProject implements ProjectView {
+/** What a reader asked the model for: a path's text, or a listing of the project's files. */
+export type ReadKey = { kind: 'text'; path: string } | { kind: 'list' };
+
+export class WorkspaceModel implements ProjectView {
   readonly types: TypeRegistry;
   readonly projectFilePath: string;
   config!: SfdxProjectConfig;
@@ -64,26 +62,21 @@ export class EcaProject implements ProjectView {
   /** package dir abs path → governing .forceignore path. */
   private readonly governing = new Map<string, string | undefined>();
   private readonly dirNames = new Set<string>();
-  private readonly findingsCache = new Map<string, Finding[]>();
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
-  private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
-  /** Texts of other files read by rules (null: unreadable), and who read them. */
-  private readonly otherTexts = new Map<string, TextFile | null>();
-  private readonly readers = new Map<string, Set<string>>();
-  private readonly listReaders = new Set<string>();
-  private allFiles: Set<string> | undefined;
-  /** The path being checked (reads are recorded against it). */
-  private checking: string | undefined;
+  private readonly other: OtherFiles;
+  /** Told of every read of a file the index does not hold, and of every listing. */
+  protected readObserver: ((key: ReadKey) => void) | undefined;
 
   readonly root: string;
 
   constructor(
     root: string,
     readonly host: FsHost,
-    private options: EngineOptions = {},
+    protected options: ModelOptions = {},
   ) {
     this.root = path.resolve(root);
+    this.other = new OtherFiles(this.root, host, (abs) => this.isExcluded(abs));
     this.types = new TypeRegistry(options.extraTypes);
     this.projectFilePath = path.join(this.root, PROJECT_FILE);
   }
@@ -99,13 +92,8 @@ export class EcaProject implements ProjectView {
     this.fiFiles.clear();
     this.governing.clear();
     this.dirNames.clear();
-    this.findingsCache.clear();
     this.devHubCache = undefined;
-    this.severityCache.clear();
-    this.otherTexts.clear();
-    this.readers.clear();
-    this.listReaders.clear();
-    this.allFiles = undefined;
+    this.other.clear();
     this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
     this.readProjectFile();
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
@@ -114,11 +102,10 @@ export class EcaProject implements ProjectView {
     for (const r of roots) this.walk(r, seen, true);
   }
 
-  setOptions(options: EngineOptions): void {
+  /** New options; call `load()` after a change of `exclude` or `extraTypes`. */
+  setOptions(options: ModelOptions): void {
     this.options = options;
-    this.severityCache.clear();
     this.devHubCache = undefined;
-    this.findingsCache.clear();
   }
 
   private readProjectFile(): void {
@@ -266,7 +253,6 @@ export class EcaProject implements ProjectView {
     if (!old) return undefined;
     this.ecaFiles.delete(abs);
     if (old.appName) this.appCache.delete(old.appName);
-    this.findingsCache.delete(abs);
     if (old.appName) {
       const s = this.appIndex.get(old.appName);
       s?.delete(abs);
@@ -281,24 +267,9 @@ export class EcaProject implements ProjectView {
    * A file changed, appeared or vanished (on disk or in an editor buffer served by the host).
    * Re-reads only that file and re-checks what depends on it.
    */
-  update(abs: string): ChangeResult {
-    const r = this.updateIndex(abs);
-    // Other files read through textOf / listFiles: drop the cached text and re-check the readers.
-    this.otherTexts.delete(abs);
-    if (this.allFiles && this.allFiles.has(abs) !== this.host.isFile(abs)) {
-      this.allFiles = undefined;
-      for (const reader of this.listReaders) {
-        r.affected.add(reader);
-        this.findingsCache.delete(reader);
-      }
-      this.listReaders.clear();
-    }
-    for (const reader of this.readers.get(abs) ?? []) {
-      r.affected.add(reader);
-      this.findingsCache.delete(reader);
-    }
-    this.readers.delete(abs);
-    return r;
+  update(abs: string): ChangeResult & { listingChanged: boolean } {
+    const listingChanged = this.other.update(abs);
+    return { ...this.updateIndex(abs), listingChanged };
   }
 
   private updateIndex(abs: string): ChangeResult {
@@ -330,7 +301,6 @@ export class EcaProject implements ProjectView {
       this.addDirNamesFor(abs);
       for (const fi of this.forceIgnores()) affected.add(fi.path);
     }
-    for (const p of affected) this.findingsCache.delete(p);
     const inventoryChanged = setChanged || old?.appName !== nf?.appName || old?.included !== nf?.included || old?.type !== nf?.type;
     return { affected, inventoryChanged };
   }
@@ -430,12 +400,6 @@ export class EcaProject implements ProjectView {
         this.replaceFile({ ...f, ...v });
       }
     }
-    // Findings whose fixes or related locations point into this .forceignore were computed from its
-    // old text (e.g. "add a line" appends at its old end): re-check them.
-    for (const [p, list] of this.findingsCache) {
-      if (!affected.has(p) && list.some((x) => refersTo(x, abs))) affected.add(p);
-    }
-    for (const p of affected) this.findingsCache.delete(p);
     return { affected, inventoryChanged };
   }
 
@@ -482,6 +446,10 @@ export class EcaProject implements ProjectView {
     this.relCache.set(fi.path, { fi, rels });
     return rels;
   }
+  /** The parsed `.forceignore` at this path, if the model holds one. */
+  forceIgnoreAt(p: string): ForceIgnoreFile | undefined {
+    return this.fiFiles.get(p) ?? undefined;
+  }
   forceIgnores(): Iterable<ForceIgnoreFile> {
     const out: ForceIgnoreFile[] = [];
     for (const f of this.fiFiles.values()) if (f) out.push(f);
@@ -491,9 +459,7 @@ export class EcaProject implements ProjectView {
     return this.dirNames;
   }
   devHub(): DevHubLookup {
-    if (this.options.devHubOrgId) {
-      return devHubFromSetting(this.options.devHubOrgId);
-    }
+    if (this.options.devHubOrgId) return devHubFromSetting(this.options.devHubOrgId);
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
     return this.devHubCache;
   }
@@ -504,21 +470,14 @@ export class EcaProject implements ProjectView {
     if (f) return f.doc;
     const fi = this.fiFiles.get(p);
     if (fi !== undefined) return fi?.file;
-    // Any other file of the project, read lazily; the file being checked now depends on it.
-    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p))) return undefined;
-    if (this.checking) {
-      let s = this.readers.get(p);
-      if (!s) this.readers.set(p, (s = new Set()));
-      s.add(this.checking);
-    }
-    let t = this.otherTexts.get(p);
-    if (t === undefined) {
-      const bytes = this.host.readFile(p);
-      const dec = bytes ? decodeBytes(bytes) : undefined;
-      t = dec?.ok ? dec.file : null;
-      this.otherTexts.set(p, t);
-    }
-    return t ?? undefined;
+    // Any other file of the project, read lazily.
+    if (!this.inTree(p)) return undefined;
+    this.readObserver?.({ kind: 'text', path: p });
+    return this.other.text(p);
+  }
+
+  private inTree(p: string): boolean {
+    return isInside(this.root, p) || this.config.packageDirectories.some((d) => isInside(d.absPath, p));
   }
 
   filesOfType(typeName: string): readonly EcaFile[] {
@@ -528,41 +487,8 @@ export class EcaProject implements ProjectView {
   }
 
   listFiles(globs: string | readonly string[]): readonly string[] {
-    if (!this.allFiles) {
-      const all = new Set<string>();
-      const walk = (dir: string, seen: Set<string>, isRoot: boolean) => {
-        const real = this.host.realpath(dir) ?? dir;
-        if (seen.has(real)) return;
-        seen.add(real);
-        const entries = this.host.readDir(dir);
-        if (!entries || (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE))) return;
-        for (const e of entries) {
-          const abs = path.join(dir, e.name);
-          if (this.isExcluded(abs)) continue;
-          if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(abs, seen, false);
-          else if (e.isFile) all.add(abs);
-        }
-      };
-      const seen = new Set<string>();
-      for (const r of [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x))]) walk(r, seen, true);
-      this.allFiles = all;
-    }
-    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
-    if (this.checking) {
-      // A file appearing or vanishing anywhere may change the answer: re-check the reader then.
-      this.listReaders.add(this.checking);
-    }
-    const out: string[] = [];
-    for (const p of this.allFiles) {
-      const rel = toPosixRelative(this.root, p);
-      if (!rel || rel.startsWith('..')) continue;
-      try {
-        if (ig.ignores(rel)) out.push(p);
-      } catch {
-        // a path `ignore` refuses (absolute, odd characters): not listed
-      }
-    }
-    return out.sort();
+    this.readObserver?.({ kind: 'list' });
+    return this.other.list(globs, this.config.packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x)));
   }
 
   /** Every path that can carry findings. */
@@ -570,175 +496,4 @@ export class EcaProject implements ProjectView {
     return [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
   }
 
-  // ---------------------------------------------------------------- checking
-
-  /** The severity settings give a rule (exact id first, else the last matching wildcard), or the fallback. */
-  severityOf(id: string, fallback: Severity): SeverityOrOff {
-    let configured = this.severityCache.get(id);
-    if (configured === undefined) {
-      configured = 'default';
-      const rules = this.options.rules ?? {};
-      if (Object.prototype.hasOwnProperty.call(rules, id)) configured = rules[id]!;
-      else {
-        for (const [pat, v] of Object.entries(rules)) {
-          if (pat.includes('*') && new RegExp('^' + pat.split('*').map(escapeRe).join('.*') + '$').test(id)) configured = v;
-        }
-      }
-      this.severityCache.set(id, configured);
-    }
-    return configured === 'default' ? fallback : configured;
-  }
-
-  /** Findings for one file (cached until a change touches it). */
-  check(p: string): Finding[] {
-    const cached = this.findingsCache.get(p);
-    if (cached) return cached;
-    const out: Finding[] = [];
-    const rules = this.options.ruleSet ?? ALL_RULES;
-    const helpers = this.helpers();
-    const f = this.ecaFiles.get(p);
-    const fi = this.fiFiles.get(p);
-    // One context per file, shared by every rule (the app is looked up once).
-    const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
-    const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
-    const isProjectFile = p === this.projectFilePath;
-    this.checking = p;
-    for (const rule of rules) {
-      let raw: RawFinding[] = [];
-      if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
-      if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
-      try {
-        if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
-        else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
-        else raw = rule.check({ ...helpers, project: this });
-      } catch (e) {
-        raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
-      }
-      for (const r of raw) {
-        const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
-        if (sev === 'off') continue;
-        out.push({
-          ruleId: rule.id,
-          severity: sev,
-          message: r.message,
-          path: p,
-          range: helpers.range(p, r.start, r.end),
-          related: r.related,
-          tags: r.tags,
-          fixes: r.fixes ?? [],
-        });
-      }
-    }
-    this.checking = undefined;
-    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.findingsCache.set(p, out);
-    return out;
-  }
-
-  /** Findings for every file, in path order. */
-  checkAll(): Map<string, Finding[]> {
-    const m = new Map<string, Finding[]>();
-    for (const p of this.allPaths().sort()) {
-      const fs = this.check(p);
-      if (fs.length) m.set(p, fs);
-    }
-    return m;
-  }
-
-  private helpersCache: RuleHelpers | undefined;
-  helpers(): RuleHelpers {
-    return (this.helpersCache ??= this.makeHelpers());
-  }
-
-  private makeHelpers(): RuleHelpers {
-    const range = (p: string, start: number, end: number) => {
-      const t = this.textOf(p);
-      if (!t) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return t.range(start, end);
-    };
-    function edit(p: string, start: number, end: number, newText: string): TextEdit;
-    function edit(p: string, e: OffsetEdit): TextEdit;
-    function edit(p: string, a: number | OffsetEdit, b?: number, c?: string): TextEdit {
-      const [start, end, newText] = typeof a === 'number' ? [a, b!, c!] : [a.start, a.end, a.newText];
-      return { path: p, start, end, newText, range: range(p, start, end) };
-    }
-    const base: EditHelpers = { range, textOf: (p: string) => this.textOf(p), edit };
-    return ruleHelpers(base);
-  }
-}
-
-/**
- * What changed between two versions of a `.forceignore`: the lines between the common head and tail.
- * `touches(path)`: one of them (old or new, negation dropped) matches the path or a parent folder,
- * so the path's verdict may differ. `remap`: the exclusion of an untouched path in the new file
- * (the same line, moved by the lines added or removed above it).
- */
-function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
-  const a = before.lines;
-  const b = after.lines;
-  const sameBom = before.file.bom === after.file.bom;
-  let head = 0;
-  while (sameBom && head < a.length && head < b.length && a[head]!.text === b[head]!.text) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail]!.text === b[b.length - 1 - tail]!.text) tail++;
-  const removed = a.slice(head, a.length - tail).filter((l) => l.isPattern);
-  const added = b.slice(head, b.length - tail).filter((l) => l.isPattern);
-  // Many lines changed (a paste, a checkout): testing each one costs more than a full evaluation.
-  if (removed.length + added.length > 8) return undefined;
-  const shift = b.length - a.length;
-  // A pattern matches a path only if its longest run of literal characters occurs in the path:
-  // a substring test skips the matcher for almost every file.
-  const lits = [...removed.map((l) => ({ l, fi: before })), ...added.map((l) => ({ l, fi: after }))].map((x) => ({ ...x, lit: literalOf(x.l.pattern) }));
-  return {
-    touches(p: string): boolean {
-      let lower: string | undefined;
-      let rel: string | undefined | null = null;
-      for (const { l, fi, lit } of lits) {
-        if (lit && !(lower ??= p.toLowerCase()).includes(lit)) continue;
-        if (rel === null) rel = after.relative(p);
-        if (rel === undefined) return false;
-        if (fi.lineMatches(l, rel)) return true;
-      }
-      return false;
-    },
-    remap(info: Exclusion): Pick<EcaFile, 'included' | 'exclusion'> | undefined {
-      if (!info.line) return { included: false, exclusion: { forceIgnore: after, info } };
-      const i = info.line.line;
-      const j = i < head ? i : i >= a.length - tail ? i + shift : -1;
-      const line = b[j];
-      if (!line || line.text !== info.line.text) return undefined;
-      return { included: false, exclusion: { forceIgnore: after, info: { line } } };
-    },
-  };
-}
-
-/** The longest run of plain ASCII characters of a gitignore pattern, lower-cased ('' when under 3). */
-function literalOf(pattern: string): string {
-  let best = '';
-  for (const run of pattern.split(/[*?[\]\\/!]+/)) if (run.length > best.length) best = run;
-  return best.length >= 3 && /^[\x20-\x7e]+$/.test(best) ? best.toLowerCase() : '';
-}
-
-/** The same excluding line (number, offsets, text) or the same default pattern. */
-function sameExclusion(a: Exclusion | undefined, b: Exclusion | undefined): boolean {
-  if (!a || !b) return a === b;
-  const x = a.line;
-  const y = b.line;
-  if (!x || !y) return x === y && a.defaultPattern === b.defaultPattern;
-  return x.line === y.line && x.start === y.start && x.end === y.end && x.text === y.text;
-}
-
-/** Does a finding edit, create, or point at `p`? */
-function refersTo(f: Finding, p: string): boolean {
-  if (f.related?.some((r) => r.path === p)) return true;
-  return f.fixes.some((fx) => fx.edits.some((e) => e.path === p) || !!fx.fileOps?.some((o) => o.path === p || (o.kind === 'rename' && o.newPath === p)));
-}
-
-function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,8 +3,8 @@
  * build state and findings. A pure function of an indexed project, so the CLI could print it too.
  */
 import * as path from 'node:path';
-import type { EcaProject } from './project';
-import type { EcaFile } from './model';
+import type { EcaProject } from '../engine/project';
+import type { EcaFile } from '../model/types';
 import type { Finding } from '../rules/kit/types';
 import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../protocol';
 import { pathToUri } from '../util/uri';

@@ -1,0 +1,96 @@
+/**
+ * The files of a project tree that are not ECA-family files (permission sets, profiles, settings,
+ * `.gitignore`, ...), for rules that look beyond the apps: listed on first use, read on first use,
+ * and forgotten when they change.
+ */
+import * as path from 'node:path';
+import ignore from 'ignore';
+import { decodeBytes, type TextFile } from '../util/text';
+import type { FsHost } from '../project/fsHost';
+import { toPosixRelative } from '../project/fsHost';
+import { SKIP_DIRS } from '../project/discover';
+import { PROJECT_FILE } from '../project/sfdxProject';
+
+export class OtherFiles {
+  /** Decoded texts (null: unreadable or not text). */
+  private readonly texts = new Map<string, TextFile | null>();
+  private all: Set<string> | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly host: FsHost,
+    private readonly excluded: (abs: string) => boolean,
+  ) {}
+
+  clear(): void {
+    this.texts.clear();
+    this.all = undefined;
+  }
+
+  text(p: string): TextFile | undefined {
+    let t = this.texts.get(p);
+    if (t === undefined) {
+      const bytes = this.host.readFile(p);
+      const dec = bytes ? decodeBytes(bytes) : undefined;
+      t = dec?.ok ? dec.file : null;
+      this.texts.set(p, t);
+    }
+    return t ?? undefined;
+  }
+
+  /** A path changed, appeared or vanished: forget its text. True when the listing changed. */
+  update(p: string): boolean {
+    this.texts.delete(p);
+    if (!this.all) return false;
+    const now = this.host.isFile(p);
+    if (this.all.has(p) === now) {
+      // A folder that appeared or vanished changes the listing too.
+      if (now || !this.host.isDirectory(p)) {
+        const prefix = p + path.sep;
+        if (![...this.all].some((x) => x.startsWith(prefix))) return false;
+      }
+      this.all = undefined;
+      return true;
+    }
+    this.all = undefined;
+    return true;
+  }
+
+  /** Absolute paths whose root-relative path matches one of the globs (gitignore syntax). */
+  list(globs: string | readonly string[], extraRoots: readonly string[]): string[] {
+    this.all ??= this.walkAll(extraRoots);
+    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
+    const out: string[] = [];
+    for (const p of this.all) {
+      const rel = toPosixRelative(this.root, p);
+      if (!rel || rel.startsWith('..')) continue;
+      try {
+        if (ig.ignores(rel)) out.push(p);
+      } catch {
+        // a path `ignore` refuses: not listed
+      }
+    }
+    return out.sort();
+  }
+
+  private walkAll(extraRoots: readonly string[]): Set<string> {
+    const all = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (dir: string, isRoot: boolean) => {
+      const real = this.host.realpath(dir) ?? dir;
+      if (seen.has(real)) return;
+      seen.add(real);
+      const entries = this.host.readDir(dir);
+      // A nested project lists its own files.
+      if (!entries || (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE))) return;
+      for (const e of entries) {
+        const abs = path.join(dir, e.name);
+        if (this.excluded(abs)) continue;
+        if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(abs, false);
+        else if (e.isFile) all.add(abs);
+      }
+    };
+    for (const r of [this.root, ...extraRoots]) walk(r, true);
+    return all;
+  }
+}
