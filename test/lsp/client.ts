@@ -32,7 +32,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/startServer';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../server/src/shared/protocol';
 
 export const uriOf = (p: string) => pathToFileURL(p).href;
 export const pathOf = (u: string) => fileURLToPath(u);
