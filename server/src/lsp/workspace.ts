@@ -5,11 +5,11 @@
  * project root that holds it. No LSP connection here: the session drives it.
  */
 import * as path from 'node:path';
-import { EcaProject, type EngineOptions, type SeverityOrOff } from '../engine';
+import { EcaProject, type EngineOptions, type Rule, type SeverityOrOff } from '../engine';
 import { OverlayFsHost, type FsHost } from '../project/fsHost';
 import { PROJECT_FILE } from '../project/sfdxProject';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import { DEFAULT_SETTINGS, type EcaLensSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type EcaLensSettings } from '../shared/protocol';
 import { engineOptions, excludeKey, optionsKey } from './settings';
 
 const SKIP = new Set(['node_modules', '.git', '.sf', '.sfdx', '.hg', '.svn', '.vscode']);
@@ -83,7 +83,11 @@ export class Workspace {
   /** Settings for files outside every folder (clients that open a single file). */
   defaultSettings: EcaLensSettings = DEFAULT_SETTINGS;
 
-  constructor(base: FsHost) {
+  constructor(
+    base: FsHost,
+    /** The rules to run (default: all). For tests. */
+    private readonly ruleSet?: readonly Rule[],
+  ) {
     this.host = new OverlayFsHost(base);
   }
 
@@ -127,7 +131,8 @@ export class Workspace {
   }
 
   optionsFor(root: string): EngineOptions {
-    return engineOptions(this.settingsFor(root), this.sessionRules);
+    const o = engineOptions(this.settingsFor(root), this.sessionRules);
+    return this.ruleSet ? { ...o, ruleSet: this.ruleSet } : o;
   }
 
   // ------------------------------------------------------------ projects
