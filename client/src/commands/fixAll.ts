@@ -1,5 +1,5 @@
 /**
- * "Fix all hazards in the project": the server's `ecaLens.server.fixAll` (every preferred fix,
+ * "Fix all hazards in the project": the server's `ecaLens.server.fixAll` (every preferred safe fix, never a suggestion,
  * as `--fix` applies them), then the files it changed are saved and what is left is reported.
  */
 import type { ChecklistResult } from '../../../server/src/shared/protocol';

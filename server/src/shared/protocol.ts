@@ -154,7 +154,7 @@ export const Methods = {
 
 /** Commands the server executes (workspace/executeCommand). */
 export const ServerCommands = {
-  /** Apply every preferred fix in the workspace (or the project given by uri). Arguments: one optional `FixAllArgs`; result `FixAllResult`. */
+  /** Apply every preferred safe fix (never a suggestion) in the workspace (or the project given by uri). Arguments: one optional `FixAllArgs`; result `FixAllResult`. */
   fixAll: 'ecaLens.server.fixAll',
   /**
    * Arguments: one `ApplyFixArgs`. Applies one fix of one finding: text edits through
