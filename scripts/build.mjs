@@ -1,4 +1,5 @@
 // Bundles: the language server, the CLI and the VS Code client, each one file (esbuild).
+import { docsBaseFromRepository } from './docsBase.mjs';
 import * as esbuild from 'esbuild';
 import { readFileSync, chmodSync } from 'node:fs';
 
@@ -14,7 +15,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build hides its requires from the bundler: take the ESM build.
   mainFields: ['module', 'main'],
-  define: { ECA_LENS_VERSION: JSON.stringify(pkg.version) },
+  define: { ECA_LENS_VERSION: JSON.stringify(pkg.version), ECA_LENS_DOCS_BASE: JSON.stringify(docsBaseFromRepository(pkg.repository) ?? '') },
 };
 
 await Promise.all([

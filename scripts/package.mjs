@@ -4,6 +4,7 @@
 // the manifest, grammar, snippets, icons and docs, and vsce packages that folder: the working
 // tree's dev bundles stay as they are, and a `node scripts/build.mjs` running at the same time
 // can't slip unminified bundles into the package. `.vscodeignore` (an allow-list) applies as usual.
+import { docsBaseFromRepository } from './docsBase.mjs';
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,14 +27,14 @@ try {
     logLevel: 'warning',
     // Same as scripts/build.mjs: jsonc-parser's UMD build hides its requires from the bundler.
     mainFields: ['module', 'main'],
-    define: { ECA_LENS_VERSION: JSON.stringify(pkg.version) },
+    define: { ECA_LENS_VERSION: JSON.stringify(pkg.version), ECA_LENS_DOCS_BASE: JSON.stringify(docsBaseFromRepository(pkg.repository) ?? '') },
     absWorkingDir: root,
   };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(stage, 'server/out/server.js') }),
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(stage, 'client/out/extension.js'), external: ['vscode'] }),
   ]);
-  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'snippets', 'images']) {
+  for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'syntaxes', 'snippets', 'images', 'docs/rules']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing`);
     cpSync(join(root, f), join(stage, f), { recursive: true });
   }

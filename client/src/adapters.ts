@@ -1,6 +1,6 @@
 /** vscode implementations of the ports the pure command flows use, and small conversions. */
 import * as vscode from 'vscode';
-import type { Rng } from '../../server/src/protocol';
+import type { Rng } from '../../server/src/shared/protocol';
 import type { Ui } from './commands/ports';
 import type { Row } from './views/rows';
 

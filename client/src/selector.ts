@@ -1,5 +1,5 @@
 /** Which files the client hands to the server (document selector, file watcher), from the type table. */
-import { ECA_TYPES, type EcaTypeInfo } from '../../server/src/metadata/types';
+import { ECA_TYPES, type EcaTypeInfo } from '../../server/src/shared/ecaTypes';
 
 export interface SelectorEntry {
   scheme: 'file';

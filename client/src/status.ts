@@ -1,5 +1,5 @@
 /** What the status bar item shows, from `ecaLens/status` (pure; the adapter lives in extension.ts). */
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../server/src/shared/protocol';
 import { plural } from './views/rows';
 
 export interface StatusView {

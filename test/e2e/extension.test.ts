@@ -337,4 +337,32 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     assert.notEqual(glob, plain);
     await screenshot(page, 'forceignore.png', page.locator('.part.editor'));
   });
+
+  step('"Show Rule Documentation" opens the page shipped in the extension in the Markdown preview', async () => {
+    const { page } = s;
+    await runCommand(page, 'ECA Lens: Show Rule Documentation');
+    // The rule picker (a long list: filter it as a user would).
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'ECA Lens rule documentation' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill('secret-in-source');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'secret-in-source' }).first();
+    await pick.waitFor({ state: 'visible', timeout: 20_000 });
+    await pick.click();
+    // The preview's tab, active: "Preview secret-in-source.md".
+    await page.locator('.tabs-container .tab.active', { hasText: 'Preview secret-in-source.md' }).waitFor({ timeout: 30_000 });
+    // Its content (the webview's frames): the page's title and first line, rendered.
+    const heading = await waitFor(
+      'the rendered rule page',
+      async () => {
+        for (const f of page.frames()) {
+          const h = f.locator('h1', { hasText: 'secret-in-source' });
+          if ((await h.count().catch(() => 0)) > 0) return f;
+        }
+        return undefined;
+      },
+      30_000,
+    );
+    assert.match(await heading.locator('body').innerText(), /A consumer secret, a private key, or a consumer key is in a source file\./);
+    await screenshot(page, 'rule-docs-preview.png', page.locator('.part.editor'));
+  });
 });

@@ -32,7 +32,8 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/startServer';
-import type { StatusParams } from '../../server/src/protocol';
+import type { SessionOptions } from '../../server/src/lsp/session';
+import type { StatusParams } from '../../server/src/shared/protocol';
 
 export const uriOf = (p: string) => pathToFileURL(p).href;
 export const pathOf = (u: string) => fileURLToPath(u);
@@ -334,11 +335,11 @@ export class TestClient {
 }
 
 /** The server in this process, over in-memory streams. */
-export function inProcess(): TestClient {
+export function inProcess(options: SessionOptions = {}): TestClient {
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConn = createConnection(ProposedFeatures.all, up as Readable, down as Writable);
-  startServer(serverConn);
+  startServer(serverConn, options);
   const conn = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   return new TestClient(conn);
 }

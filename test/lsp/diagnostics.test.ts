@@ -12,7 +12,7 @@ import { fixture, globalSettings, PLAIN_PROJECT } from '../helpers/fixture';
 import { inProcess, uriOf, RICH_CAPS } from './client';
 import { D, F, TEXT, twoApps, posOf } from './projects';
 import { docsUrl } from '../../server/src/engine';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '../../server/src/shared/protocol';
 
 test('initialize: capabilities, progress, watchers, and diagnostics for every file with findings, opened or not', async () => {
   const fx = twoApps();

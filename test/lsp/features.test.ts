@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type MarkupContent } from 'vscode-languageserver-protocol';
 import { inProcess, uriOf, RICH_CAPS } from './client';
 import { D, F, HOME, TEXT, twoApps, posOf } from './projects';
-import type { ChecklistResult, InventoryResult } from '../../server/src/protocol';
+import type { ChecklistResult, InventoryResult } from '../../server/src/shared/protocol';
 
 const hoverText = (h: { contents: unknown } | null) => (h ? (h.contents as MarkupContent).value : '');
 

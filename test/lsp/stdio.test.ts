@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { findUp, forkedIpc, spawned, uriOf } from './client';
 import { HOME } from './projects';
-import type { ChecklistResult, InventoryResult } from '../../server/src/protocol';
+import type { ChecklistResult, InventoryResult } from '../../server/src/shared/protocol';
 
 const EXAMPLE = findUp('examples/acme-billing');
 const D = 'force-app/main/default';

@@ -3,7 +3,7 @@
  * asks the editor for the code actions at the finding's range (the server's, over LSP) and picks
  * the one for that finding. Pure choice and loop here; the vscode calls live in the adapter.
  */
-import { ClientCommands, ServerCommands, type FindingSummary, type Rng } from '../../../server/src/protocol';
+import { ClientCommands, ServerCommands, type FindingSummary, type Rng } from '../../../server/src/shared/protocol';
 
 /** The parts of a code action the choice reads (vscode.CodeAction has them all). */
 export interface ActionLike {

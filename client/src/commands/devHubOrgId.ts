@@ -3,7 +3,7 @@
  * server), else an input box validated as an org id. Quick fixes that need the id
  * (`ecaLens.insertDevHubOrgId` code actions) get their placeholders filled with it.
  */
-import type { InsertDevHubOrgIdArgs, Rng } from '../../../server/src/protocol';
+import type { InsertDevHubOrgIdArgs, Rng } from '../../../server/src/shared/protocol';
 import type { Ui } from './ports';
 
 import { ORG_ID } from '../../../server/src/shared/orgId';

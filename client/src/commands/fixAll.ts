@@ -1,8 +1,8 @@
 /**
- * "Fix all hazards in the project": the server's `ecaLens.server.fixAll` (every preferred fix,
+ * "Fix all hazards in the project": the server's `ecaLens.server.fixAll` (every preferred safe fix, never a suggestion,
  * as `--fix` applies them), then the files it changed are saved and what is left is reported.
  */
-import type { ChecklistResult } from '../../../server/src/protocol';
+import type { ChecklistResult } from '../../../server/src/shared/protocol';
 import { failingApps } from '../views/checklistModel';
 import { plural } from '../views/rows';
 import type { Ui } from './ports';

@@ -3,8 +3,8 @@
  * settings in the conventional folders, and adds the standard `.forceignore` lines when the
  * package directory is a 2GP package and they are missing. Pure flow behind ports.
  */
-import type { InventoryResult, ProjectInventory } from '../../../server/src/protocol';
-import { ECA_TYPES, type EcaTypeInfo } from '../../../server/src/metadata/types';
+import type { InventoryResult, ProjectInventory } from '../../../server/src/shared/protocol';
+import { ECA_TYPES, type EcaTypeInfo } from '../../../server/src/shared/ecaTypes';
 import type { Ui } from './ports';
 
 const HEADER = ECA_TYPES.find((t) => t.name === 'ExternalClientApplication')!;

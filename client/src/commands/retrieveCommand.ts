@@ -3,8 +3,8 @@
  * lower-case type names (SDR looks names up lower-cased; the lower-case spelling is the safe advice).
  * Global OAuth settings are left out: they must not be in source control.
  */
-import type { AppInventory, FileInventory } from '../../../server/src/protocol';
-import { ECA_TYPES, HEADER_TYPE, type EcaTypeInfo } from '../../../server/src/metadata/types';
+import type { AppInventory, FileInventory } from '../../../server/src/shared/protocol';
+import { ECA_TYPES, HEADER_TYPE, type EcaTypeInfo } from '../../../server/src/shared/ecaTypes';
 
 /** The component's fullName from its file name (`Billing_oauth.ecaOauth-meta.xml` → `Billing_oauth`). */
 export function fullNameOf(file: FileInventory, types: readonly EcaTypeInfo[] = ECA_TYPES): string | undefined {

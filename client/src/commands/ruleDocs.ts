@@ -1,19 +1,36 @@
-/** "Show rule documentation": for a rule id (argument, diagnostic, tree row) or one picked from the list. */
-import { RULES, ruleDocsUrl } from '../rules';
+/**
+ * "Show rule documentation": for a rule id (argument, diagnostic, tree row, the server's
+ * `RuleArgs`) or one picked from the list. Opens the page shipped in the extension
+ * (`docs/rules/<id>.md`) in the Markdown preview, offline; the web page only when it is missing.
+ */
+import { RULE_INFO as RULES } from '../../../server/src/shared/rules';
+import { docsPath } from '../../../server/src/shared/docs';
 import type { Ui } from './ports';
+
+export interface RuleDocsDeps {
+  ui: Ui;
+  /** Is this file (relative to the extension folder) there? */
+  exists(relPath: string): Promise<boolean>;
+  /** Open a file of the extension (relative path) in the Markdown preview. */
+  preview(relPath: string): Promise<void>;
+  /** The page's URL (the `ecaLens.docsBaseUrl` setting, else the default). */
+  docsUrl(id: string): string;
+  openExternal(url: string): Promise<void>;
+}
 
 /** The rule id an argument names: a string, a finding/diagnostic `{ code }`, or a view node. */
 export function ruleIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return RULES.some((r) => r.id === arg) ? arg : undefined;
   if (!arg || typeof arg !== 'object') return undefined;
-  const o = arg as { code?: unknown; finding?: { code?: unknown }; item?: { finding?: { code?: unknown } } };
-  const code = o.code ?? o.finding?.code ?? o.item?.finding?.code;
+  const o = arg as { ruleId?: unknown; code?: unknown; finding?: { code?: unknown }; item?: { finding?: { code?: unknown } } };
+  const code = o.ruleId ?? o.code ?? o.finding?.code ?? o.item?.finding?.code;
   if (typeof code === 'string') return ruleIdOf(code);
   if (code && typeof code === 'object' && 'value' in code) return ruleIdOf(String((code as { value: unknown }).value));
   return undefined;
 }
 
-export async function showRuleDocs(deps: { ui: Ui; openExternal(url: string): Promise<void> }, arg?: unknown): Promise<string | undefined> {
+/** Returns what it opened: the relative path of the bundled page, or the URL. */
+export async function showRuleDocs(deps: RuleDocsDeps, arg?: unknown): Promise<string | undefined> {
   let id = ruleIdOf(arg);
   if (!id) {
     id = await deps.ui.pick(
@@ -22,7 +39,12 @@ export async function showRuleDocs(deps: { ui: Ui; openExternal(url: string): Pr
     );
   }
   if (!id) return undefined;
-  const url = ruleDocsUrl(id);
+  const rel = docsPath(id);
+  if (await deps.exists(rel)) {
+    await deps.preview(rel);
+    return rel;
+  }
+  const url = deps.docsUrl(id);
   await deps.openExternal(url);
   return url;
 }

@@ -2,7 +2,7 @@
  * The pre-packaging checklist as plain data, built from `ecaLens/checklist`: per app, its items
  * with pass/fail icons; a failing item opens its finding and offers its fix. No vscode import.
  */
-import type { AppChecklist, ChecklistItem, ChecklistResult } from '../../../server/src/protocol';
+import type { AppChecklist, ChecklistItem, ChecklistResult } from '../../../server/src/shared/protocol';
 import { cmp, ICON_COLORS, md, type Row } from './rows';
 
 export type ChecklistNode =

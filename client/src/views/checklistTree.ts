@@ -1,5 +1,5 @@
 /** The "Pre-packaging Checklist" view: shows the checklist model; no logic of its own. */
-import type { ChecklistResult } from '../../../server/src/protocol';
+import type { ChecklistResult } from '../../../server/src/shared/protocol';
 import { ResultTree } from '../adapters';
 import { buildChecklistTree, failingApps, type ChecklistNode } from './checklistModel';
 

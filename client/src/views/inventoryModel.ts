@@ -3,8 +3,8 @@
  * (project →) package directory → app → one row per file, labelled with its type's plain name and
  * described by its build state, then one row per hazard. No vscode import: unit-tested as is.
  */
-import type { AppInventory, FileInventory, FindingSummary, InventoryResult, ProjectInventory } from '../../../server/src/protocol';
-import { ECA_TYPES, HEADER_TYPE, OAUTH_SETTINGS_TYPE } from '../../../server/src/metadata/types';
+import type { AppInventory, FileInventory, FindingSummary, InventoryResult, ProjectInventory } from '../../../server/src/shared/protocol';
+import { ECA_TYPES, HEADER_TYPE, OAUTH_SETTINGS_TYPE } from '../../../server/src/shared/ecaTypes';
 import { cmp, countLabel, ICON_COLORS, md, plural, type Row, severityIcon, shortMessage, sortFindings, worstSeverity } from './rows';
 
 export type InventoryNode =

@@ -1,5 +1,5 @@
 /** The "External Client Apps" view: shows the inventory model; no logic of its own. */
-import type { InventoryResult } from '../../../server/src/protocol';
+import type { InventoryResult } from '../../../server/src/shared/protocol';
 import { ResultTree } from '../adapters';
 import { buildInventoryTree, isEmptyInventory, type InventoryNode } from './inventoryModel';
 

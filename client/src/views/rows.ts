@@ -2,7 +2,7 @@
  * What a tree row shows, in plain data: the models build these, the vscode adapters only turn them
  * into TreeItems. Icons are codicon ids with an optional theme colour id.
  */
-import type { FindingSummary, Rng } from '../../../server/src/protocol';
+import type { FindingSummary, Rng } from '../../../server/src/shared/protocol';
 
 export interface RowIcon {
   /** Codicon id, e.g. `pass`, `error`, `package`. */

@@ -1,6 +1,6 @@
 /** What the client can do, read once from `initialize`, so features can fall back sensibly. */
 import type { ClientCapabilities, InitializeParams } from 'vscode-languageserver';
-import type { InitializationOptions } from '../protocol';
+import type { InitializationOptions } from '../shared/protocol';
 
 export interface ClientCaps {
   documentChanges: boolean;

@@ -1,8 +1,9 @@
 /**
  * Code actions: each fix of the findings under the cursor as a `quickfix` (the preferred one
- * `isPreferred`), "Disable <rule> in settings", "Show documentation for <rule>", and
- * `source.fixAll.ecaLens` (every preferred fix of the file, overlapping ones skipped; its edit is
- * computed in `codeAction/resolve` when the client can resolve edits).
+ * `isPreferred` when it is safe; suggestions are offered, never preferred), "Disable <rule> in
+ * settings", "Show documentation for <rule>", and `source.fixAll.ecaLens` (every preferred *safe*
+ * fix of the file, overlapping ones skipped; its edit is computed in `codeAction/resolve` when the
+ * client can resolve edits).
  *
  * A fix that needs input (`needs: 'devHubOrgId'`) is, in order of preference: the client command
  * `ecaLens.insertDevHubOrgId` when the client declares it (it asks, validates, applies); a
@@ -13,7 +14,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import type { EcaProject, Finding, Fix } from '../engine';
 import { planFixes, type FixPlan } from '../edits/applyFixes';
 import { unattendedFix } from '../edits/types';
-import { ClientCommands, ServerCommands, type ApplyFixArgs, type InsertDevHubOrgIdArgs, type RuleArgs } from '../protocol';
+import { ClientCommands, ServerCommands, type ApplyFixArgs, type InsertDevHubOrgIdArgs, type RuleArgs } from '../shared/protocol';
 import { toDiagnostic } from './diagnostics';
 import { buildEdit, buildFixEdit, clientDoesFileOps, type EditEnv } from './edits';
 
@@ -58,7 +59,7 @@ export function codeActions(project: EcaProject, path: string, uri: string, para
     );
     const rules = new Map<string, Diagnostic[]>();
     for (const f of hit) {
-      const diag = ctxDiags.find((d) => d.code === f.ruleId && sameRange(d.range, f.range)) ?? toDiagnostic(f, env.caps, env.toUri);
+      const diag = ctxDiags.find((d) => d.code === f.ruleId && sameRange(d.range, f.range)) ?? toDiagnostic(f, env.caps, env.toUri, env.docsBase);
       f.fixes.forEach((fix, i) => out.push(fixAction(f, fix, i, diag, uri, env)));
       const list = rules.get(f.ruleId) ?? [];
       list.push(diag);
@@ -83,7 +84,8 @@ function fixAction(f: Finding, fix: Fix, index: number, diag: Diagnostic, uri: s
   };
   if (!env.caps.codeActionLiterals) return applyFix;
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag] };
-  if (fix.preferred && env.caps.isPreferred) action.isPreferred = true;
+  // A suggestion is offered, never preferred: an editor's "auto fix" applies preferred fixes unasked.
+  if (fix.preferred && isSafe(fix) && env.caps.isPreferred) action.isPreferred = true;
   if (fix.snippet && fix.needs === 'devHubOrgId' && env.caps.clientCommands.has(ClientCommands.insertDevHubOrgId) && fix.edits.every((e) => e.path === f.path) && !fix.fileOps?.length) {
     const args: InsertDevHubOrgIdArgs = { uri, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) };
     action.command = { title: fix.title, command: ClientCommands.insertDevHubOrgId, arguments: [args] };
@@ -105,7 +107,9 @@ function ruleActions(ruleId: string, diags: Diagnostic[], uri: string, env: Edit
   const disable: Command = env.caps.clientCommands.has(ClientCommands.disableRule)
     ? { title: `Disable ${ruleId} in settings`, command: ClientCommands.disableRule, arguments: [args] }
     : { title: `Disable ${ruleId} in settings`, command: ServerCommands.disableRule, arguments: [args] };
-  const docs: Command = { title: `Show documentation for ${ruleId}`, command: ServerCommands.showDocumentation, arguments: [args] };
+  const docs: Command = env.caps.clientCommands.has(ClientCommands.showRuleDocs)
+    ? { title: `Show documentation for ${ruleId}`, command: ClientCommands.showRuleDocs, arguments: [args] }
+    : { title: `Show documentation for ${ruleId}`, command: ServerCommands.showDocumentation, arguments: [args] };
   if (!env.caps.codeActionLiterals) return [disable, docs];
   return [
     { title: disable.title, kind: CodeActionKind.QuickFix, diagnostics: diags, command: disable },
@@ -113,7 +117,20 @@ function ruleActions(ruleId: string, diags: Diagnostic[], uri: string, env: Edit
   ];
 }
 
-/** The preferred fixes fix-all may apply for this client (no input needed, file operations it can do). */
+/** May fix-all apply it unattended? Only a fix declared safe (every fix declares its kind). */
+export function isSafe(fix: Fix): boolean {
+  return fix.kind === 'safe';
+}
+
+/** May fix-all apply it at all (for some client)? Preferred, safe, no input needed. */
+export function isAutoFix(fix: Fix): boolean {
+  return !!fix.preferred && isSafe(fix) && !fix.snippet;
+}
+
+/**
+ * The fixes fix-all may apply for this client: the preferred fix of each finding when it is safe
+ * (never a suggestion), needs no input, and its file operations are ones the client can do.
+ */
 export function autoFixes(findings: readonly Finding[], env: EditEnv, serverOpsOk = false): Fix[] {
   const out: Fix[] = [];
   for (const f of findings) {

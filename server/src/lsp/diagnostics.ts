@@ -16,7 +16,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, caps: ClientCaps, toUri: (p: string) => string): Diagnostic {
+/** `docsBase`: the `ecaLens.docsBaseUrl` setting (else the default base) for `codeDescription.href`. */
+export function toDiagnostic(f: Finding, caps: ClientCaps, toUri: (p: string) => string, docsBase?: string): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -24,7 +25,7 @@ export function toDiagnostic(f: Finding, caps: ClientCaps, toUri: (p: string) =>
     source: SOURCE,
     message: f.message,
   };
-  if (caps.codeDescription) d.codeDescription = { href: docsUrl(f.ruleId) };
+  if (caps.codeDescription) d.codeDescription = { href: docsUrl(f.ruleId, docsBase) };
   if (f.related?.length) {
     if (caps.relatedInformation) {
       d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({ location: { uri: toUri(r.path), range: r.range }, message: r.message }));
@@ -60,6 +61,7 @@ export class DiagnosticsPublisher {
     private readonly caps: ClientCaps,
     private readonly toUri: (p: string) => string,
     private readonly versionOf: (uri: string) => number | undefined,
+    private readonly docsBase: () => string | undefined = () => undefined,
   ) {}
 
   /** Publish a file's findings when they differ from what the client has. True when sent. */
@@ -71,7 +73,7 @@ export class DiagnosticsPublisher {
       return true;
     }
     const uri = this.toUri(path);
-    const diags = findings.map((f) => toDiagnostic(f, this.caps, this.toUri));
+    const diags = findings.map((f) => toDiagnostic(f, this.caps, this.toUri, this.docsBase()));
     const key = JSON.stringify(diags);
     if (old && old.key === key && old.uri === uri) return false;
     // The client named the file differently (it opened it with its own URI spelling): move them.

@@ -16,6 +16,8 @@ export interface EditEnv {
   toUri(p: string): string;
   /** Version of the open document at this path; null when not open. */
   versionOf(p: string): number | null;
+  /** Base of the documentation links (`ecaLens.docsBaseUrl`); undefined: the default. */
+  docsBase?: string;
 }
 
 export interface BuiltEdit {

@@ -5,7 +5,7 @@ import { describeProject } from '../views/describe';
 import { checklist } from '../views/checklist';
 import { devHubFromSetting, findDevHubOrgId } from '../project/devHub';
 import type { FsHost } from '../project/fsHost';
-import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../protocol';
+import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../shared/protocol';
 
 export function inventoryResult(projects: readonly EcaProject[], toUri: (p: string) => string): InventoryResult {
   return { projects: projects.map((p) => describeProject(p, toUri)) };

@@ -3,7 +3,8 @@
  * into engine options. Read through `workspace/configuration` per workspace folder.
  */
 import type { EngineOptions, SeverityOrOff } from '../engine';
-import { DEFAULT_SETTINGS, type EcaLensSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type EcaLensSettings } from '../shared/protocol';
+import { normalizeDocsBase } from '../shared/docs';
 
 const SEVERITIES = new Set(['off', 'information', 'warning', 'error', 'hint']);
 
@@ -24,6 +25,7 @@ export function normalizeSettings(raw: unknown): EcaLensSettings {
     exclude,
     devHubOrgId: typeof r.devHubOrgId === 'string' ? r.devHubOrgId.trim() : '',
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+    ...(normalizeDocsBase(r.docsBaseUrl) ? { docsBaseUrl: normalizeDocsBase(r.docsBaseUrl) } : {}),
   };
 }
 

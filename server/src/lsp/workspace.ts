@@ -5,12 +5,12 @@
  * project root that holds it. No LSP connection here: the session drives it.
  */
 import * as path from 'node:path';
-import { EcaProject, type EngineOptions, type SeverityOrOff } from '../engine';
+import { EcaProject, type EngineOptions, type Rule, type SeverityOrOff } from '../engine';
 import { OverlayFsHost, type FsHost } from '../project/fsHost';
 import { PROJECT_FILE } from '../project/sfdxProject';
 import { findProjectRoots, isInside } from '../project/discover';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import { DEFAULT_SETTINGS, type EcaLensSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type EcaLensSettings } from '../shared/protocol';
 import { engineOptions, excludeKey, optionsKey } from './settings';
 
 export interface FolderState {
@@ -51,7 +51,11 @@ export class Workspace {
   /** Settings for files outside every folder (clients that open a single file). */
   defaultSettings: EcaLensSettings = DEFAULT_SETTINGS;
 
-  constructor(base: FsHost) {
+  constructor(
+    base: FsHost,
+    /** The rules to run (default: all). For tests. */
+    private readonly ruleSet?: readonly Rule[],
+  ) {
     this.host = new OverlayFsHost(base);
   }
 
@@ -95,7 +99,8 @@ export class Workspace {
   }
 
   optionsFor(root: string): EngineOptions {
-    return engineOptions(this.settingsFor(root), this.sessionRules);
+    const o = engineOptions(this.settingsFor(root), this.sessionRules);
+    return this.ruleSet ? { ...o, ruleSet: this.ruleSet } : o;
   }
 
   // ------------------------------------------------------------ projects

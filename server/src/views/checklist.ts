@@ -18,7 +18,7 @@ import type { EcaTypeInfo } from '../metadata/types';
 import { GLOBAL_OAUTH_TYPE, HEADER_TYPE, OAUTH_POLICIES_TYPE, OAUTH_SETTINGS_TYPE } from '../metadata/types';
 import type { PackageDirectory } from '../project/sfdxProject';
 import type { Finding } from '../rules/kit/types';
-import type { AppChecklist, ChecklistItem, ChecklistItemId, ChecklistResult } from '../protocol';
+import type { AppChecklist, ChecklistItem, ChecklistItemId, ChecklistResult } from '../shared/protocol';
 import { findingSummary, type ToUri } from './describe';
 import { pathToUri } from '../util/uri';
 import { ORG_ID } from '../shared/orgId';

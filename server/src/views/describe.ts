@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { EcaProject } from '../engine/project';
 import type { EcaFile } from '../model/types';
 import type { Finding } from '../rules/kit/types';
-import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../protocol';
+import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
 
 export type ToUri = (absPath: string) => string;

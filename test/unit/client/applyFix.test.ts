@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { actionsFor, autoChoice, fixLoop, type ActionLike } from '../../../client/src/commands/applyFix';
-import type { FindingSummary } from '../../../server/src/protocol';
+import type { FindingSummary } from '../../../server/src/shared/protocol';
 import { finding, rng } from './fixtures';
 
 const f = { code: 'non-packageable-in-package', range: rng(1, 1) };

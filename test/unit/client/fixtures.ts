@@ -1,5 +1,5 @@
 /** Hand-written protocol objects (what the server answers for examples/acme-billing) and fakes. */
-import type { AppInventory, ChecklistResult, FileInventory, FindingSummary, InventoryResult, ProjectInventory, Rng } from '../../../server/src/protocol';
+import type { AppInventory, ChecklistResult, FileInventory, FindingSummary, InventoryResult, ProjectInventory, Rng } from '../../../server/src/shared/protocol';
 import type { InputOptions, PickItem, Ui } from '../../../client/src/commands/ports';
 
 export const ROOT = 'file:///work/acme-billing';

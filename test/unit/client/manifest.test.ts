@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../../server/src/rules/index';
-import { ECA_TYPES } from '../../../server/src/metadata/types';
-import { RULES } from '../../../client/src/rules';
+import { ECA_TYPES } from '../../../server/src/shared/ecaTypes';
+import { RULE_INFO as RULES } from '../../../server/src/shared/rules';
 import { documentSelector, ecaFilePatterns, watcherGlobs } from '../../../client/src/selector';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -31,7 +31,7 @@ test('manifest: the icon is a 128x128 PNG', () => {
 
 test('manifest: every rule has a severity setting, and the client\'s rule list matches the server\'s registry', () => {
   const props = contributes.configuration.properties;
-  assert.deepEqual(Object.keys(props).sort(), ['ecaLens.devHubOrgId', 'ecaLens.enable', 'ecaLens.exclude', 'ecaLens.rules', 'ecaLens.trace.server']);
+  assert.deepEqual(Object.keys(props).sort(), ['ecaLens.devHubOrgId', 'ecaLens.docsBaseUrl', 'ecaLens.enable', 'ecaLens.exclude', 'ecaLens.rules', 'ecaLens.trace.server']);
   assert.equal(props['ecaLens.enable'].default, true);
   assert.deepEqual(props['ecaLens.exclude'].default, []);
   assert.equal(props['ecaLens.devHubOrgId'].default, '');
@@ -55,10 +55,13 @@ test('manifest: commands are in the "ECA Lens" category, registered by the clien
   const ids = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
   for (const c of contributes.commands) assert.equal(c.category, 'ECA Lens', c.command);
   for (const id of ['ecaLens.fixAll', 'ecaLens.newApp', 'ecaLens.insertDevHubOrgId', 'ecaLens.copyRetrieveCommand', 'ecaLens.showRuleDocs', 'ecaLens.refresh']) assert.ok(ids.has(id), id);
-  const ext = read('client/src/extension.ts');
+  // The registrations live in client/src/commands/register/ (one file per area).
+  const regDir = 'client/src/commands/register';
+  const ext = fs.readdirSync(path.join(root, regDir)).map((f) => read(`${regDir}/${f}`)).join('\n');
   const registered = new Set([...ext.matchAll(/cmd\('([^']+)'/g)].map((m) => m[1]));
   if (/cmd\(ClientCommands\.insertDevHubOrgId/.test(ext)) registered.add('ecaLens.insertDevHubOrgId');
   if (/cmd\(ClientCommands\.disableRule/.test(ext)) registered.add('ecaLens.disableRule');
+  if (/cmd\(ClientCommands\.showRuleDocs/.test(ext)) registered.add('ecaLens.showRuleDocs');
   assert.deepEqual([...ids].sort(), [...registered].sort());
   for (const [where, items] of Object.entries(contributes.menus) as [string, { command: string; when?: string }[]][]) {
     for (const m of items) assert.ok(ids.has(m.command), `${where}: ${m.command}`);
@@ -142,6 +145,8 @@ test('packaging: .vscodeignore lets in only the bundles, manifest, grammar, snip
     'README.md',
     'CHANGELOG.md',
     'LICENSE',
+    // The rule pages, opened offline in the Markdown preview.
+    'docs/rules/*.md',
   ]);
   assert.ok(read('.vscodeignore').split('\n').includes('**'));
   assert.ok(fs.existsSync(path.join(root, contributes.viewsContainers.activitybar[0].icon)));

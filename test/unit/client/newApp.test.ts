@@ -13,8 +13,8 @@ import {
   validateEmail,
   type NewAppDeps,
 } from '../../../client/src/commands/newApp';
-import { ECA_TYPES } from '../../../server/src/metadata/types';
-import type { InventoryResult } from '../../../server/src/protocol';
+import { ECA_TYPES } from '../../../server/src/shared/ecaTypes';
+import type { InventoryResult } from '../../../server/src/shared/protocol';
 import { fixture, PACKAGED_PROJECT, PLAIN_PROJECT } from '../../helpers/fixture';
 import { acmeInventory, FakeUi, ROOT } from './fixtures';
 

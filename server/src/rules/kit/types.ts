@@ -136,7 +136,4 @@ export interface ProjectFileRule extends RuleMeta {
 
 export type Rule = EcaFileRule | ForceIgnoreRule | ProjectFileRule;
 
-export const DOCS_BASE = 'https://github.com/eca-lens/eca-lens/blob/main/docs/rules/';
-export function docsUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
-}
+export { DOCS_BASE, docsUrl } from '../../shared/docs';

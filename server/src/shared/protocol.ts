@@ -22,6 +22,11 @@ export interface EcaLensSettings {
   /** Dev Hub org id used by fixes; empty: found offline from the sf CLI config. */
   devHubOrgId: string;
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /**
+   * Base URL of the rule pages the diagnostics link to (`codeDescription.href`), ending in `/`;
+   * absent: the default (shared/docs.ts). A fork or a mirror sets it.
+   */
+  docsBaseUrl?: string;
 }
 
 export const DEFAULT_SETTINGS: EcaLensSettings = {
@@ -149,7 +154,7 @@ export const Methods = {
 
 /** Commands the server executes (workspace/executeCommand). */
 export const ServerCommands = {
-  /** Apply every preferred fix in the workspace (or the project given by uri). Arguments: one optional `FixAllArgs`; result `FixAllResult`. */
+  /** Apply every preferred safe fix (never a suggestion) in the workspace (or the project given by uri). Arguments: one optional `FixAllArgs`; result `FixAllResult`. */
   fixAll: 'ecaLens.server.fixAll',
   /**
    * Arguments: one `ApplyFixArgs`. Applies one fix of one finding: text edits through
@@ -222,6 +227,12 @@ export const ClientCommands = {
   insertDevHubOrgId: 'ecaLens.insertDevHubOrgId',
   /** Arguments: one `RuleArgs`. Sets `ecaLens.rules[ruleId]` to `off` in the user's settings. */
   disableRule: 'ecaLens.disableRule',
+  /**
+   * Arguments: one `RuleArgs`. Opens the rule's page shipped with the client (VS Code: the
+   * Markdown preview of `docs/rules/<id>.md`), offline. Without it the server's
+   * `ServerCommands.showDocumentation` opens `docsUrl(id)` through `window/showDocument`.
+   */
+  showRuleDocs: 'ecaLens.showRuleDocs',
 } as const;
 
 export interface InsertDevHubOrgIdArgs {

@@ -1,7 +1,7 @@
 /**
- * The rule ids and titles the client shows (rule documentation picker, settings schema). Kept as a
- * small list so the client bundle does not carry the rules themselves; a unit test checks it
- * against the server's registry (server/src/rules/index.ts) and against package.json.
+ * The rule ids, default severities and titles the client shows (rule documentation picker,
+ * "Disable a rule"): a small list so the client bundle does not carry the rules themselves. A unit
+ * test (test/unit/client/manifest.test.ts) checks it against the server's registry and package.json.
  */
 export interface RuleInfo {
   id: string;
@@ -9,7 +9,7 @@ export interface RuleInfo {
   title: string;
 }
 
-export const RULES: readonly RuleInfo[] = [
+export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'non-packageable-in-package', defaultSeverity: 'error', title: 'A file that can\'t be packaged is in a packaged directory and not excluded by .forceignore' },
   { id: 'packageable-excluded', defaultSeverity: 'warning', title: 'The app\'s header or OAuth settings are excluded by .forceignore, so the package ships without them' },
   { id: 'distribution-state-not-packaged', defaultSeverity: 'error', title: 'A header that ships in a 2GP package is not distributionState Packaged' },
@@ -29,6 +29,3 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
   { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
 ];
-
-/** The rule's documentation page (the same URL the diagnostics link to). */
-export { docsUrl as ruleDocsUrl } from '../../server/src/rules/kit/types';

@@ -1,0 +1,68 @@
+/**
+ * The requests the client asks: code actions (and their resolve), hover, and the custom requests
+ * of the UI (inventory, checklist, Dev Hub org id; their results are built in requests.ts). Each
+ * sees the latest text: pending changes are processed first.
+ */
+import * as path from 'node:path';
+import type { CodeAction, CodeActionParams, Command, Hover, HoverParams } from 'vscode-languageserver';
+import { FORCEIGNORE } from '../project/forceIgnore';
+import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult } from '../shared/protocol';
+import { uriToPath } from '../util/uri';
+import type { ChangeQueue } from './changeQueue';
+import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
+import { elementHover, forceIgnoreHover, toPlain } from './hover';
+import { checklistResult, devHubOrgIdResult, inventoryResult } from './requests';
+import type { SessionState } from './state';
+
+export class RequestHandlers {
+  constructor(
+    private readonly st: SessionState,
+    private readonly queue: ChangeQueue,
+  ) {}
+
+  codeAction(params: CodeActionParams): (CodeAction | Command)[] {
+    const t = this.queue.target(params.textDocument.uri);
+    if (!t) return [];
+    return codeActions(t.project, t.path, params.textDocument.uri, params, this.st.env);
+  }
+
+  resolveCodeAction(action: CodeAction): CodeAction {
+    const data = action.data as FixAllData | undefined;
+    if (data?.kind !== 'fixAll' || typeof data.uri !== 'string') return action;
+    const t = this.queue.target(data.uri);
+    if (!t) return action;
+    return { ...action, edit: fixAllEdit(t.project, t.path, this.st.env) };
+  }
+
+  hover(params: HoverParams): Hover | null {
+    const t = this.queue.target(params.textDocument.uri);
+    if (!t) return null;
+    let h: Hover | null = null;
+    if (path.basename(t.path) === FORCEIGNORE) {
+      const projects = this.st.ws.projects.filter((p) => [...p.forceIgnores()].some((f) => f.path === t.path));
+      h = forceIgnoreHover(projects, t.path, params.position);
+    } else {
+      const f = t.project.file(t.path);
+      if (f) h = elementHover(t.project, f, params.position);
+    }
+    return h && !this.st.caps.hoverMarkdown ? toPlain(h) : h;
+  }
+
+  inventory(): InventoryResult {
+    this.queue.flush();
+    return inventoryResult(this.st.ws.projects, this.st.uriOf);
+  }
+
+  checklist(): ChecklistResult {
+    this.queue.flush();
+    return checklistResult(this.st.ws.projects, this.st.uriOf);
+  }
+
+  devHubOrgId(params: DevHubOrgIdParams | undefined): DevHubOrgIdResult {
+    const ws = this.st.ws;
+    const p = params?.uri ? uriToPath(params.uri) : undefined;
+    const project = p ? ws.projectFor(p) : ws.projects[0];
+    const folder = ws.folderList()[0];
+    return devHubOrgIdResult(project, p ?? folder?.path, (folder?.settings ?? ws.defaultSettings).devHubOrgId, ws.host);
+  }
+}
