@@ -246,3 +246,23 @@ test('cli: --fix never applies a suggestion: a .forceignore that deliberately ex
     fx.cleanup();
   }
 });
+
+test('cli: a project holding a nested sfdx project: both projects\' findings are reported (the server\'s discovery)', () => {
+  const fx = fixture({
+    'sfdx-project.json': PLAIN_PROJECT,
+    'force-app/main/default/extlClntAppGlobalOauthSets/A_g.ecaGlblOauth-meta.xml': globalSettings('    <consumerSecret>outer</consumerSecret>\n    <externalClientApplication>A</externalClientApplication>\n'),
+    'inner/sfdx-project.json': PLAIN_PROJECT,
+    'inner/force-app/main/default/extlClntAppGlobalOauthSets/B_g.ecaGlblOauth-meta.xml': globalSettings('    <consumerSecret>inner</consumerSecret>\n    <externalClientApplication>B</externalClientApplication>\n'),
+  });
+  try {
+    const r = cli(['check', '.', '--format', 'json'], fx.root);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(j.diagnostics.filter((d: { code: string }) => d.code === 'secret-in-source').map((d: { path: string }) => d.path), [
+      'force-app/main/default/extlClntAppGlobalOauthSets/A_g.ecaGlblOauth-meta.xml',
+      'inner/force-app/main/default/extlClntAppGlobalOauthSets/B_g.ecaGlblOauth-meta.xml',
+    ]);
+    assert.equal(r.code, 1);
+  } finally {
+    fx.cleanup();
+  }
+});

@@ -3,6 +3,7 @@
  * Exit 0 without errors, 1 with errors, 2 on usage or fatal problems (one-line reason on stderr).
  */
 import * as path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { nodeFsHost, toPosixRelative } from '../project/fsHost';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { Finding, SeverityOrOff } from '../rules/kit/types';
@@ -48,69 +49,72 @@ interface Args {
 
 class UsageError extends Error {}
 
+/**
+ * The options of `check`, in one table: node:util parseArgs reads them; `apply` validates a value
+ * and stores it. A new option is one row here and one line of USAGE.
+ */
+const CHECK_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; apply(a: Args, v: string | boolean): void }> = {
+  format: {
+    type: 'string',
+    apply(a, v) {
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${String(v)}"`);
+      a.format = v;
+    },
+  },
+  fix: { type: 'boolean', apply: (a) => void (a.fix = true) },
+  rule: {
+    type: 'string',
+    multiple: true,
+    apply(a, v) {
+      const m = /^([^=]+)=(error|warning|information|info|hint|off)$/.exec(String(v));
+      if (!m) throw new UsageError(`--rule takes ID=SEVERITY (error|warning|information|hint|off), not "${String(v)}"`);
+      const id = m[1]!;
+      if (!id.includes('*') && !ALL_RULES.some((r) => r.id === id)) throw new UsageError(`--rule: no rule "${id}" (see "eca-lens rules")`);
+      a.rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
+    },
+  },
+  exclude: { type: 'string', multiple: true, apply: (a, v) => void a.exclude.push(String(v)) },
+  'dev-hub-org-id': { type: 'string', apply: (a, v) => void (a.devHubOrgId = String(v)) },
+  'no-color': { type: 'boolean', apply: (a) => void (a.color = false) },
+  help: { type: 'boolean', short: 'h', apply: (a) => void (a.command = 'help') },
+};
+
 export function parseArgs(argv: string[]): Args {
   const a: Args = { command: 'check', dir: '.', format: 'text', fix: false, rules: {}, exclude: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR };
-  const rest = [...argv];
-  const first = rest[0];
+  const first = argv[0];
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { ...a, command: 'help' };
   if (first === '-v' || first === '--version') return { ...a, command: 'version' };
   if (first === 'rules') return { ...a, command: 'rules' };
   if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected "check" or "rules")`);
-  rest.shift();
-  let dirSet = false;
-  const value = (flag: string) => {
-    const v = rest.shift();
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  while (rest.length) {
-    let arg = rest.shift()!;
-    let inline: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const val = (flag: string) => inline ?? value(flag);
-    switch (arg) {
-      case '--format': {
-        const f = val(arg);
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-        a.format = f;
-        break;
-      }
-      case '--fix':
-        a.fix = true;
-        break;
-      case '--rule': {
-        const v = val(arg);
-        const m = /^([^=]+)=(error|warning|information|info|hint|off)$/.exec(v);
-        if (!m) throw new UsageError(`--rule takes ID=SEVERITY (error|warning|information|hint|off), not "${v}"`);
-        const id = m[1]!;
-        if (!id.includes('*') && !ALL_RULES.some((r) => r.id === id)) throw new UsageError(`--rule: no rule "${id}" (see "eca-lens rules")`);
-        a.rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
-        break;
-      }
-      case '--exclude':
-        a.exclude.push(val(arg));
-        break;
-      case '--dev-hub-org-id':
-        a.devHubOrgId = val(arg);
-        break;
-      case '--no-color':
-        a.color = false;
-        break;
-      case '-h':
-      case '--help':
-        return { ...a, command: 'help' };
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
-        if (dirSet) throw new UsageError(`only one DIR may be given ("${a.dir}" and "${arg}")`);
-        a.dir = arg;
-        dirSet = true;
-    }
+  const options = Object.fromEntries(Object.entries(CHECK_OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: argv.slice(1), options, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    throw new UsageError(usageMessage(e));
   }
+  // Apply in command-line order (a later --rule for the same id wins, as before).
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    const o = CHECK_OPTIONS[t.name]!;
+    if (o.type === 'string' && (t.value === undefined || (t.inlineValue !== true && t.value.startsWith('--')))) throw new UsageError(`--${t.name} needs a value`);
+    o.apply(a, o.type === 'string' ? t.value! : true);
+    if (a.command === 'help') return a;
+  }
+  const dirs = parsed.positionals;
+  if (dirs.length > 1) throw new UsageError(`only one DIR may be given ("${dirs[0]}" and "${dirs[1]}")`);
+  if (dirs[0] !== undefined) a.dir = dirs[0];
   return a;
+}
+
+/** node:util's parse errors in this CLI's words. */
+function usageMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  const opt = /'(-{1,2}[^' ]+)/.exec(msg)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${opt ?? msg}"`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take an argument/.test(msg) ? `${opt ?? 'an option'} takes no value` : `${opt ?? 'an option'} needs a value`;
+  return msg;
 }
 
 export interface RunResult {
