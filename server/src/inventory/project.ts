@@ -29,6 +29,14 @@ export interface EngineOptions {
   exclude?: readonly string[];
   /** Overrides the offline Dev Hub lookup. */
   devHubOrgId?: string;
+  /** Where devHubOrgId comes from, as messages name it (default: the setting). */
+  devHubOrgIdSource?: 'cli' | 'setting';
+  /**
+   * The folder has no sfdx-project.json: index its ECA files as loose metadata (no package
+   * directories, so only the rules that need none can report), and report nothing about the
+   * missing project file.
+   */
+  noProjectFile?: boolean;
   devHubEnv?: DevHubEnv;
   extraTypes?: readonly EcaTypeInfo[];
   /** Rules to run (default: all). For tests. */
@@ -108,6 +116,11 @@ export class EcaProject implements ProjectView {
   }
 
   private readProjectFile(): void {
+    if (this.options.noProjectFile) {
+      this.projectDoc = undefined;
+      this.config = { root: this.root, packageDirectories: [], packageAliases: {}, namespace: '', registryCustomizations: false, problems: [] };
+      return;
+    }
     const bytes = this.host.readFile(this.projectFilePath);
     const dec = bytes ? decodeBytes(bytes) : undefined;
     this.projectDoc = dec?.ok ? dec.file : undefined;
@@ -459,7 +472,8 @@ export class EcaProject implements ProjectView {
   devHub(): DevHubLookup {
     if (this.options.devHubOrgId) {
       const id = this.options.devHubOrgId.trim();
-      return /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
+      const from = this.options.devHubOrgIdSource === 'cli' ? '--dev-hub-org-id' : 'the ecaLens.devHubOrgId setting';
+      return /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/.test(id) ? { orgId: id.slice(0, 15), source: from } : { source: `${from} "${id}" is not an org id` };
     }
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
     return this.devHubCache;
@@ -474,7 +488,7 @@ export class EcaProject implements ProjectView {
 
   /** Every path that can carry findings. */
   allPaths(): string[] {
-    return [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    return [...(this.options.noProjectFile ? [] : [this.projectFilePath]), ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
   }
 
   // ---------------------------------------------------------------- checking
