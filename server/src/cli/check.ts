@@ -9,7 +9,7 @@ import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from
 import type { CheckArgs } from './args';
 import { fixToApply, runFixes, DryRunHost, type FixLogEntry } from './fix';
 import { unifiedDiff } from './diff';
-import { shownPath, counts, type Report, type ReportProject } from './report';
+import { relPath, counts, type Report, type ReportProject } from './report';
 import { formatText, supportsHyperlinks } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -43,8 +43,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   const machine = args.format !== 'text';
   let stdout = '';
   const fixLines = (log: FixLogEntry[], verb: string) => {
-    const rel = (p: string) => shownPath({ cwd: e.cwd } as Report, p);
-    const lines = log.map(({ finding: f, fix }) => `${verb} ${rel(f.path)}:${f.range.start.line + 1} ${f.ruleId}: ${fix.title}`);
+    const lines = log.map(({ finding: f, fix }) => `${verb} ${relPath(e.cwd, f.path)}:${f.range.start.line + 1} ${f.ruleId}: ${fix.title}`);
     return lines.length ? lines.join('\n') + `\n${lines.length} fix(es) ${verb === 'fixed' ? 'applied' : 'would be applied'}\n` : 'no fixable findings\n';
   };
   if (args.fix) {
@@ -62,12 +61,12 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     for (const p of [...host.changed.keys()].sort()) {
       const before = dec(nodeFsHost.readFile(p));
       const after = dec(host.readFile(p));
-      const name = shownPath({ cwd: e.cwd } as Report, p);
+      const name = relPath(e.cwd, p);
       diffs.push(unifiedDiff(name, name, before, after));
     }
     // The diff alone on stdout (`> fixes.patch`, then `git apply`); the exit status is check's.
-    const report = buildReport(projects, optionsFor, e.cwd);
-    return { code: exitCode(report, args.maxWarnings).code, stdout: diffs.join(''), stderr: stderr + exitCode(report, args.maxWarnings).why };
+    const { code, why } = exitCode(buildReport(projects, optionsFor, e.cwd), args.maxWarnings);
+    return { code, stdout: diffs.join(''), stderr: stderr + why };
   }
   const report = buildReport(projects, optionsFor, e.cwd);
   const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
@@ -91,6 +90,7 @@ function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) =
     for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
   }
   const key = (root: string, p: string) => path.join(root, p);
+  // Path order (a project's files together), then line.
   report.findings.sort((a, b) => (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.range.start.line - b.finding.range.start.line));
   report.files.sort((a, b) => (key(a.root, a.path) < key(b.root, b.path) ? -1 : key(a.root, a.path) > key(b.root, b.path) ? 1 : 0));
   return report;

@@ -41,12 +41,13 @@ function ops(a: string[], b: string[]): Op[] {
         out.push({ k: ' ', line: am[i]!, a: head + i, b: head + j });
         i++;
         j++;
-      } else if (j < m && (i === n || L[i]![j + 1]! >= L[i + 1]![j]!)) {
-        out.push({ k: '+', line: bm[j]!, a: head + i, b: head + j });
-        j++;
-      } else {
+      } else if (i < n && (j === m || L[i + 1]![j]! >= L[i]![j + 1]!)) {
+        // Removals before additions, as diff -u prints them.
         out.push({ k: '-', line: am[i]!, a: head + i, b: head + j });
         i++;
+      } else {
+        out.push({ k: '+', line: bm[j]!, a: head + i, b: head + j });
+        j++;
       }
     }
   }
