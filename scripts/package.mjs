@@ -6,7 +6,7 @@
 // can't slip unminified bundles into the package. `.vscodeignore` (an allow-list) applies as usual.
 import { docsBaseFromRepository } from './docsBase.mjs';
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -38,6 +38,11 @@ try {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing`);
     cpSync(join(root, f), join(stage, f), { recursive: true });
   }
+  // package.json's "files" is npm's allow-list (the CLI tarball); vsce refuses it beside a
+  // .vscodeignore, which is the vsix's allow-list: the staged manifest drops it.
+  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  delete manifest.files;
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   const vsce = join(root, 'node_modules', '.bin', 'vsce');
   const r = spawnSync(vsce, ['package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -1,121 +1,16 @@
 /**
- * `eca-lens check [DIR] [--format text|json|sarif] [--fix]`: the engine in CI.
- * Exit 0 without errors, 1 with errors, 2 on usage or fatal problems (one-line reason on stderr).
+ * `eca-lens check [DIR] [options]` and `eca-lens rules`: the engine in CI. One file per command
+ * (check.ts, rules.ts); options in args.ts. Exit 0 without errors, 1 with errors (or more warnings
+ * than --max-warnings), 2 on usage or fatal problems (one-line reason on stderr).
  */
-import * as path from 'node:path';
-import { parseArgs as nodeParseArgs } from 'node:util';
-import { nodeFsHost, toPosixRelative } from '../project/fsHost';
-import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
-import type { Finding, SeverityOrOff } from '../rules/kit/types';
-import { unattendedFix, type Fix } from '../edits/types';
-import { ALL_RULES } from '../rules/index';
-import { docsUrl } from '../rules/kit/types';
-import { applyFixes } from '../edits/applyFixes';
-import { formatText, type Report } from './formats/text';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
+import { parseArgs, usage, UsageError, type Args } from './args';
+import { checkCommand } from './check';
+import { rulesCommand } from './rules';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: eca-lens check [DIR] [options]
-       eca-lens rules
-
-Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
-folder); with no project there, every project below it.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --fix                      apply each finding's preferred safe fix and report what changed
-  --rule ID=SEVERITY         set a rule's severity: error|warning|information|hint|off (ID may use *)
-  --exclude GLOB             leave out paths matching GLOB (relative to the project root)
-  --dev-hub-org-id ID        Dev Hub org id for fixes (default: found offline from the sf CLI config)
-  --no-color                 plain text output
-  -h, --help                 this help
-  -v, --version              the version
-Exit status: 0 no errors, 1 errors found, 2 usage or fatal problem.
-`;
-
-interface Args {
-  command: 'check' | 'rules' | 'help' | 'version';
-  dir: string;
-  format: 'text' | 'json' | 'sarif';
-  fix: boolean;
-  rules: Record<string, SeverityOrOff>;
-  exclude: string[];
-  devHubOrgId?: string;
-  color: boolean;
-}
-
-class UsageError extends Error {}
-
-/**
- * The options of `check`, in one table: node:util parseArgs reads them; `apply` validates a value
- * and stores it. A new option is one row here and one line of USAGE.
- */
-const CHECK_OPTIONS: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; apply(a: Args, v: string | boolean): void }> = {
-  format: {
-    type: 'string',
-    apply(a, v) {
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${String(v)}"`);
-      a.format = v;
-    },
-  },
-  fix: { type: 'boolean', apply: (a) => void (a.fix = true) },
-  rule: {
-    type: 'string',
-    multiple: true,
-    apply(a, v) {
-      const m = /^([^=]+)=(error|warning|information|info|hint|off)$/.exec(String(v));
-      if (!m) throw new UsageError(`--rule takes ID=SEVERITY (error|warning|information|hint|off), not "${String(v)}"`);
-      const id = m[1]!;
-      if (!id.includes('*') && !ALL_RULES.some((r) => r.id === id)) throw new UsageError(`--rule: no rule "${id}" (see "eca-lens rules")`);
-      a.rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
-    },
-  },
-  exclude: { type: 'string', multiple: true, apply: (a, v) => void a.exclude.push(String(v)) },
-  'dev-hub-org-id': { type: 'string', apply: (a, v) => void (a.devHubOrgId = String(v)) },
-  'no-color': { type: 'boolean', apply: (a) => void (a.color = false) },
-  help: { type: 'boolean', short: 'h', apply: (a) => void (a.command = 'help') },
-};
-
-export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: 'check', dir: '.', format: 'text', fix: false, rules: {}, exclude: [], color: !!process.stdout.isTTY && !process.env.NO_COLOR };
-  const first = argv[0];
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { ...a, command: 'help' };
-  if (first === '-v' || first === '--version') return { ...a, command: 'version' };
-  if (first === 'rules') return { ...a, command: 'rules' };
-  if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected "check" or "rules")`);
-  const options = Object.fromEntries(Object.entries(CHECK_OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]));
-  let parsed: ReturnType<typeof nodeParseArgs>;
-  try {
-    parsed = nodeParseArgs({ args: argv.slice(1), options, allowPositionals: true, strict: true, tokens: true });
-  } catch (e) {
-    throw new UsageError(usageMessage(e));
-  }
-  // Apply in command-line order (a later --rule for the same id wins, as before).
-  for (const t of parsed.tokens ?? []) {
-    if (t.kind !== 'option') continue;
-    const o = CHECK_OPTIONS[t.name]!;
-    if (o.type === 'string' && (t.value === undefined || (t.inlineValue !== true && t.value.startsWith('--')))) throw new UsageError(`--${t.name} needs a value`);
-    o.apply(a, o.type === 'string' ? t.value! : true);
-    if (a.command === 'help') return a;
-  }
-  const dirs = parsed.positionals;
-  if (dirs.length > 1) throw new UsageError(`only one DIR may be given ("${dirs[0]}" and "${dirs[1]}")`);
-  if (dirs[0] !== undefined) a.dir = dirs[0];
-  return a;
-}
-
-/** node:util's parse errors in this CLI's words. */
-function usageMessage(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  const msg = err.message ?? String(e);
-  const opt = /'(-{1,2}[^' ]+)/.exec(msg)?.[1];
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${opt ?? msg}"`;
-  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take an argument/.test(msg) ? `${opt ?? 'an option'} takes no value` : `${opt ?? 'an option'} needs a value`;
-  return msg;
-}
+export { parseArgs } from './args';
 
 export interface RunResult {
   code: number;
@@ -123,59 +18,22 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(argv: string[], cwd = process.cwd()): RunResult {
+export function run(argv: string[], cwd = process.cwd(), env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): RunResult {
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, env, isTTY);
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `eca-lens: ${e.message}\n${USAGE}` };
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `eca-lens: ${e.message}; see eca-lens --help\n` };
     throw e;
   }
-  if (args.command === 'help') return { code: 0, stdout: USAGE, stderr: '' };
-  if (args.command === 'version') return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
-  if (args.command === 'rules') {
-    const w = Math.max(...ALL_RULES.map((r) => r.id.length));
-    return { code: 0, stdout: ALL_RULES.map((r) => `${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(11)}  ${r.title}\n    ${docsUrl(r.id)}`).join('\n') + '\n', stderr: '' };
+  switch (args.command) {
+    case 'help':
+      return { code: 0, stdout: usage(), stderr: '' };
+    case 'version':
+      return { code: 0, stdout: `${VERSION}\n`, stderr: '' };
+    case 'rules':
+      return rulesCommand();
+    case 'check':
+      return checkCommand(args, { cwd, env, isTTY, version: VERSION });
   }
-  const dir = path.resolve(cwd, args.dir);
-  if (!nodeFsHost.isDirectory(dir)) return { code: 2, stdout: '', stderr: `eca-lens: "${args.dir}" is not a folder\n` };
-  const roots = findProjectRoots(dir, nodeFsHost);
-  if (roots.length === 0) return { code: 2, stdout: '', stderr: `eca-lens: no sfdx-project.json at or above "${args.dir}", nor below it\n` };
-  const options: EngineOptions = { rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId };
-  const base = roots.length === 1 ? roots[0]! : dir;
-  let stderr = '';
-  if (args.fix) {
-    const log: string[] = [];
-    for (const root of roots) {
-      // A fix can reveal another finding (e.g. Packaged → orgScopedExternalApp needed): a few passes.
-      for (let pass = 0; pass < 5; pass++) {
-        const project = openProject(root, nodeFsHost, options);
-        const fixes: { f: Finding; fix: Fix }[] = [];
-        for (const list of project.checkAll().values()) {
-          for (const f of list) {
-            const fix = unattendedFix(f.fixes);
-            if (fix) fixes.push({ f, fix });
-          }
-        }
-        if (!fixes.length) break;
-        const res = applyFixes(nodeFsHost, fixes.map((x) => x.fix));
-        if (!res.applied.length) break;
-        for (const { f, fix } of fixes) {
-          if (res.applied.includes(fix)) log.push(`fixed ${toPosixRelative(base, f.path)}:${f.range.start.line + 1} ${f.ruleId}: ${fix.title}`);
-        }
-      }
-    }
-    stderr += log.length ? log.join('\n') + `\n${log.length} fix(es) applied\n` : 'no fixable findings\n';
-  }
-  const report: Report = { base, files: [], findings: [], projects: roots };
-  for (const root of roots) {
-    const project = openProject(root, nodeFsHost, options);
-    report.files.push(...inventoryJson(project, base));
-    for (const [p, list] of project.checkAll()) for (const f of list) report.findings.push({ rel: toPosixRelative(base, p), finding: f });
-  }
-  report.findings.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : a.finding.range.start.line - b.finding.range.start.line));
-  report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const stdout = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatText(report, args.color);
-  const code = report.findings.some((x) => x.finding.severity === 'error') ? 1 : 0;
-  return { code, stdout, stderr };
 }

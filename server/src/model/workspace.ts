@@ -32,6 +32,14 @@ export interface ModelOptions {
   exclude?: readonly string[];
   /** Overrides the offline Dev Hub lookup (validated: project/devHub.ts devHubFromSetting). */
   devHubOrgId?: string;
+  /** Where devHubOrgId comes from, as messages name it (default: the setting). */
+  devHubOrgIdSource?: 'cli' | 'setting';
+  /**
+   * The folder has no sfdx-project.json: index its ECA files as loose metadata (no package
+   * directories, so only the rules that need none can report), and report nothing about the
+   * missing project file.
+   */
+  noProjectFile?: boolean;
   devHubEnv?: DevHubEnv;
   extraTypes?: readonly EcaTypeInfo[];
 }
@@ -109,6 +117,11 @@ export class WorkspaceModel implements ProjectView {
   }
 
   private readProjectFile(): void {
+    if (this.options.noProjectFile) {
+      this.projectDoc = undefined;
+      this.config = { root: this.root, packageDirectories: [], packageAliases: {}, namespace: '', registryCustomizations: false, problems: [] };
+      return;
+    }
     const bytes = this.host.readFile(this.projectFilePath);
     const dec = bytes ? decodeBytes(bytes) : undefined;
     this.projectDoc = dec?.ok ? dec.file : undefined;
@@ -459,7 +472,7 @@ export class WorkspaceModel implements ProjectView {
     return this.dirNames;
   }
   devHub(): DevHubLookup {
-    if (this.options.devHubOrgId) return devHubFromSetting(this.options.devHubOrgId);
+    if (this.options.devHubOrgId) return devHubFromSetting(this.options.devHubOrgId, this.options.devHubOrgIdSource);
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
     return this.devHubCache;
   }
@@ -493,7 +506,7 @@ export class WorkspaceModel implements ProjectView {
 
   /** Every path that can carry findings. */
   allPaths(): string[] {
-    return [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    return [...(this.options.noProjectFile ? [] : [this.projectFilePath]), ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
   }
 
 }

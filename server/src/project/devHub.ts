@@ -73,7 +73,8 @@ function readJson(host: FsHost, file: string): Record<string, unknown> | undefin
  * The Dev Hub org id given by a setting (`ecaLens.devHubOrgId`, the CLI's `--dev-hub-org-id`):
  * validated once, here, for the server and the CLI. Written as 15 characters.
  */
-export function devHubFromSetting(value: string): DevHubLookup {
+export function devHubFromSetting(value: string, from: 'cli' | 'setting' = 'setting'): DevHubLookup {
   const id = value.trim();
-  return ORG_ID.test(id) ? { orgId: id.slice(0, 15), source: 'the ecaLens.devHubOrgId setting' } : { source: `the ecaLens.devHubOrgId setting "${id}" is not an org id` };
+  const where = from === 'cli' ? '--dev-hub-org-id' : 'the ecaLens.devHubOrgId setting';
+  return ORG_ID.test(id) ? { orgId: id.slice(0, 15), source: where } : { source: `${where} "${id}" is not an org id` };
 }

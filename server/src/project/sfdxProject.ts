@@ -3,7 +3,7 @@
  * findings on the file with a precise range; nothing here throws.
  */
 import * as path from 'node:path';
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, findNodeAtLocation, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { TextFile } from '../util/text';
 
 export const PROJECT_FILE = 'sfdx-project.json';
@@ -52,7 +52,7 @@ export function parseSfdxProject(root: string, file: TextFile | undefined, readP
   if (errors.length || !tree) {
     const e = errors[0];
     problems.push({
-      message: `sfdx-project.json is not valid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}; the sf CLI will refuse this project`,
+      message: `sfdx-project.json is not valid JSON: ${e ? `${parseErrorInWords(e.error)} at ${lineColumn(text, e.offset)}` : 'empty file'}; the sf CLI will refuse this project`,
       start: e?.offset ?? 0,
       end: (e?.offset ?? 0) + (e?.length ?? 0),
       severity: 'error',
@@ -166,4 +166,36 @@ export function packageDirectoryOf(config: SfdxProjectConfig, absFile: string): 
     }
   }
   return best;
+}
+
+/** jsonc-parser's error codes, in words. */
+const PARSE_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
+  [ParseErrorCode.InvalidNumberFormat]: 'invalid number',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'expected a value',
+  [ParseErrorCode.ColonExpected]: 'expected a colon',
+  [ParseErrorCode.CommaExpected]: 'expected a comma',
+  [ParseErrorCode.CloseBraceExpected]: 'expected a closing brace "}"',
+  [ParseErrorCode.CloseBracketExpected]: 'expected a closing bracket "]"',
+  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the end',
+  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
+  [ParseErrorCode.InvalidUnicode]: 'invalid unicode escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape character',
+  [ParseErrorCode.InvalidCharacter]: 'invalid character',
+};
+
+function parseErrorInWords(code: ParseErrorCode): string {
+  return PARSE_ERRORS[code] ?? printParseErrorCode(code);
+}
+
+/** 1-based `line:column` of a UTF-16 offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = (before.match(/\r\n|\r|\n/g) ?? []).length + 1;
+  const col = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return `${line}:${col}`;
 }

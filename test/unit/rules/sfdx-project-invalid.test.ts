@@ -32,7 +32,7 @@ test(`${ID}: bad JSON (trailing comma) is reported at the parser's position`, ()
 });
 
 test(`${ID}: bad JSON (missing comma) covers the unexpected token`, () => {
-  one('{\n  "packageDirectories": [\n    { "path": "force-app" ⟦"default"⟧: true }\n  ]\n}\n', 'error', /not valid JSON: CommaExpected/);
+  one('{\n  "packageDirectories": [\n    { "path": "force-app" ⟦"default"⟧: true }\n  ]\n}\n', 'error', /not valid JSON: expected a comma at 3:27;/);
 });
 
 test(`${ID}: comments are not JSON for the sf CLI`, () => {

@@ -1,20 +1,30 @@
-import type { Report } from './text';
+import { relPath, type Report } from '../report';
 
-/** The `--format json` shape (version 1): paths relative with `/`, 0-based lines and characters. */
+/**
+ * The `--format json` shape (version 2): each project's `root` relative to the cwd; every file and
+ * diagnostic names its project's `root` and a `path` relative to it, with `/`; 0-based lines and
+ * characters. (Version 1 had no roots, and paths relative to DIR.)
+ */
 export function formatJson(r: Report): string {
-  return JSON.stringify(
-    {
-      version: 1,
-      files: r.files,
-      diagnostics: r.findings.map(({ rel, finding: f }) => ({
-        path: rel,
-        code: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        range: f.range,
-      })),
-    },
-    null,
-    2,
-  ) + '\n';
+  const root = (abs: string) => relPath(r.cwd, abs);
+  return (
+    JSON.stringify(
+      {
+        version: 2,
+        projects: r.projects.map((p) => ({ root: root(p.root), sfdxProject: p.sfdxProject })),
+        files: r.files.map(({ root: abs, ...f }) => ({ root: root(abs), ...f })),
+        diagnostics: r.findings.map(({ root: abs, finding: f, fixable }) => ({
+          root: root(abs),
+          path: relPath(abs, f.path),
+          code: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          range: f.range,
+          fixable,
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

@@ -1,26 +1,38 @@
-import type { Finding } from '../../rules/kit/types';
+import { docsUrl } from '../../rules/kit';
+import { countLine, inventoryLine, shownPath, type Report } from '../report';
 
-export interface Report {
-  base: string;
-  files: { path: string; type: string | null; packageDirectory: string | null; app: string | null; included: boolean }[];
-  findings: { rel: string; finding: Finding }[];
-  projects: string[];
+export interface TextOptions {
+  color: boolean;
+  /** OSC 8 links on the rule id (a terminal that shows them). */
+  hyperlinks: boolean;
+  /** The docs link after each message. */
+  verbose: boolean;
 }
 
-/** Compiler-style lines: `path:line:col severity code message` (1-based line and column). */
-export function formatText(r: Report, color: boolean): string {
-  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+/**
+ * Whether stdout is a terminal known to show OSC 8 hyperlinks. Conservative: never when not a TTY,
+ * with NO_COLOR, in CI or on a dumb terminal, and only for terminals known to support them.
+ */
+export function supportsHyperlinks({ isTTY, env }: { isTTY: boolean; env: Record<string, string | undefined> }): boolean {
+  if (!isTTY || env.NO_COLOR !== undefined || env.CI !== undefined || env.TERM === 'dumb') return false;
+  if (env.FORCE_HYPERLINK === '1') return true;
+  if (env.WT_SESSION || env.VTE_VERSION || env.KONSOLE_VERSION || env.KITTY_WINDOW_ID || env.WEZTERM_EXECUTABLE) return true;
+  return ['vscode', 'iTerm.app', 'WezTerm', 'ghostty', 'Hyper'].includes(env.TERM_PROGRAM ?? '') || env.TERM === 'xterm-kitty' || env.TERM === 'xterm-ghostty';
+}
+
+/** Compiler-style lines: `path:line:col severity code message` (1-based; paths relative to the cwd). */
+export function formatText(r: Report, o: TextOptions): string {
+  const c = (code: string, s: string) => (o.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const link = (url: string, s: string) => (o.hyperlinks ? `\x1b]8;;${url}\x1b\\${s}\x1b]8;;\x1b\\` : s);
   const sevColor: Record<string, string> = { error: '31', warning: '33', information: '36', hint: '2' };
   const lines: string[] = [];
-  for (const { rel, finding: f } of r.findings) {
-    lines.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${c(sevColor[f.severity] ?? '0', f.severity)} ${c('2', f.ruleId)} ${f.message}`);
+  for (const { finding: f } of r.findings) {
+    const url = docsUrl(f.ruleId);
+    lines.push(
+      `${shownPath(r, f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${c(sevColor[f.severity] ?? '0', f.severity)} ` +
+        `${link(url, c('2', f.ruleId))} ${f.message}${o.verbose ? ` ${url}` : ''}`,
+    );
   }
-  const count = (s: string) => r.findings.filter((x) => x.finding.severity === s).length;
-  const apps = new Set(r.files.map((f) => f.app).filter(Boolean)).size;
-  const shipped = r.files.filter((f) => f.included).length;
-  lines.push(
-    `${r.findings.length ? '\n' : ''}${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} info(s) — ` +
-      `${r.files.length} ECA-family file(s), ${apps} app(s), ${shipped} file(s) in a build, in ${r.projects.length} project(s)`,
-  );
+  lines.push(`${r.findings.length ? '\n' : ''}${countLine(r)} — ${inventoryLine(r)}`);
   return lines.join('\n') + '\n';
 }

@@ -1,9 +1,9 @@
 /**
  * The engine on real input: every sfdx project of the shared corpus (../shared/corpus, byte-for-byte
  * files from 16 public repositories; reference §6), with the exact set of (file, rule id) findings.
- * Each expected finding is justified from the corpus files and the reference in a comment. The
- * corpus must be there: CI clones the repository with shared/ beside it, and a missing corpus is a
- * failure, not a skip.
+ * Each expected finding is justified from the corpus files and the reference in a comment. Its own
+ * suite (`npm run test:corpus`), so a fresh clone's `npm test` needs nothing beside it; this suite
+ * needs the corpus, and a missing corpus is a failure, not a skip.
  *
  * The `included` verdicts of the 2GP projects are checked against SDR itself in
  * test/sdr/differential.test.ts; here they are pinned as the reference says they must be.

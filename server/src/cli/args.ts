@@ -1,0 +1,153 @@
+/**
+ * Command-line options: one table (node:util parseArgs reads it, the help text is printed from it),
+ * so what is parsed and what --help says cannot drift apart. A usage problem throws UsageError,
+ * which the CLI prints as one line: the reason and "see eca-lens --help".
+ */
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { ALL_RULES } from '../rules/index';
+import type { SeverityOrOff } from '../rules/kit';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export class UsageError extends Error {}
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** Shown after the option name in --help. */
+  value?: string;
+  help: string;
+}
+
+/** Every option of `check` (and the global ones). */
+export const OPTIONS = {
+  format: { type: 'string', value: FORMATS.join('|'), help: 'output format (default: text); markdown suits $GITHUB_STEP_SUMMARY and PR comments' },
+  fix: { type: 'boolean', help: 'apply the safe fixes and report what changed' },
+  'fix-dry-run': { type: 'boolean', help: 'print a unified diff of what --fix would change; write nothing' },
+  'max-warnings': { type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings (default: -1, no limit)' },
+  rule: { type: 'string', multiple: true, value: 'ID=SEVERITY', help: "set a rule's severity: error|warning|information|hint|off (ID may use *)" },
+  exclude: { type: 'string', multiple: true, value: 'GLOB', help: 'leave out paths matching GLOB (relative to the project root)' },
+  'dev-hub-org-id': { type: 'string', value: 'ID', help: 'Dev Hub org id for fixes (default: found offline from the sf CLI config)' },
+  'no-color': { type: 'boolean', help: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
+  verbose: { type: 'boolean', help: "show each finding's documentation link" },
+  help: { type: 'boolean', short: 'h', help: 'this help' },
+  version: { type: 'boolean', short: 'v', help: 'the version' },
+} as const satisfies Record<string, OptionSpec>;
+
+export function usage(): string {
+  const rows = Object.entries(OPTIONS as Record<string, OptionSpec>).map(([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`, o.help] as const);
+  const w = Math.max(...rows.map(([l]) => l.length));
+  return `Usage: eca-lens check [DIR] [options]
+       eca-lens rules
+
+Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
+folder); with no project there, every project below it; with no sfdx-project.json anywhere, the
+ECA files below DIR as loose metadata (file-level rules only).
+
+Options:
+${rows.map(([l, h]) => `  ${l.padEnd(w)}  ${h}`).join('\n')}
+
+Paths are printed relative to the current folder (JSON: relative to each project's "root").
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or fatal problem.
+`;
+}
+
+export interface CheckArgs {
+  command: 'check';
+  dir: string;
+  format: Format;
+  fix: boolean;
+  fixDryRun: boolean;
+  /** -1: no limit. */
+  maxWarnings: number;
+  rules: Record<string, SeverityOrOff>;
+  exclude: string[];
+  devHubOrgId?: string;
+  color: boolean;
+  verbose: boolean;
+}
+
+export type Args = CheckArgs | { command: 'rules' | 'help' | 'version' };
+
+export const ORG_ID = /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/;
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): Args {
+  let parsed: ReturnType<typeof nodeParseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    // `--max-warnings -1`: node's parser takes a value starting with "-" for an option.
+    const joined: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) joined.push(`${a}=${argv[++i]}`);
+      else joined.push(a);
+    }
+    parsed = nodeParseArgs({ args: joined, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(describeParseError(e));
+  }
+  const v = parsed.values;
+  const [command, ...rest] = parsed.positionals;
+  if (v.help || command === 'help') return { command: 'help' };
+  if (v.version) return { command: 'version' };
+  if (command === undefined) return { command: 'help' };
+  if (command === 'rules') {
+    const extra = [...rest, ...Object.keys(v).map((k) => `--${k}`)];
+    if (extra.length) throw new UsageError(`"rules" takes no argument or option, not "${extra[0]}"`);
+    return { command: 'rules' };
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected "check" or "rules")`);
+  if (rest.length > 1) throw new UsageError(`only one DIR may be given ("${rest[0]}" and "${rest[1]}")`);
+  const format = v.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    const s = v['max-warnings'];
+    if (!/^-?\d+$/.test(s) || Number(s) < -1) throw new UsageError(`--max-warnings takes a whole number (-1 for no limit), not "${s}"`);
+    maxWarnings = Number(s);
+  }
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const r of v.rule ?? []) {
+    const m = /^([^=]+)=(error|warning|information|info|hint|off)$/.exec(r);
+    if (!m) throw new UsageError(`--rule takes ID=SEVERITY (error|warning|information|hint|off), not "${r}"`);
+    const id = m[1]!;
+    if (!id.includes('*') && !ALL_RULES.some((x) => x.id === id)) throw new UsageError(`--rule: no rule "${id}" (see "eca-lens rules")`);
+    rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
+  }
+  const devHubOrgId = v['dev-hub-org-id']?.trim();
+  if (devHubOrgId !== undefined && !ORG_ID.test(devHubOrgId)) {
+    throw new UsageError(`--dev-hub-org-id "${devHubOrgId}" is not an org id (00D followed by 12 or 15 letters and digits)`);
+  }
+  return {
+    command: 'check',
+    dir: rest[0] ?? '.',
+    format: format as Format,
+    fix: !!v.fix,
+    fixDryRun: !!v['fix-dry-run'],
+    maxWarnings,
+    rules,
+    exclude: [...(v.exclude ?? [])],
+    devHubOrgId,
+    color: !v['no-color'] && isTTY && !env.NO_COLOR,
+    verbose: !!v.verbose,
+  };
+}
+
+/** node:util's messages, in this CLI's words (its codes are stable, its texts are not). */
+function describeParseError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  const opt = /'(-[^' ]+)/.exec(msg)?.[1]?.replace(/^(--[^ ]+?)(?: <value>)?$/, '$1');
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option "${opt ?? msg}"`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(msg) ? `${opt} needs a value` : `${opt} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument: ${msg}`;
+    default:
+      return msg;
+  }
+}

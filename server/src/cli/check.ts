@@ -1,0 +1,108 @@
+/**
+ * `eca-lens check`: find the projects (or, with no sfdx-project.json anywhere, the loose metadata),
+ * optionally fix, check, format. Exit 0 without errors, 1 with errors or more warnings than
+ * --max-warnings, 2 on a fatal problem.
+ */
+import * as path from 'node:path';
+import { nodeFsHost } from '../project/fsHost';
+import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
+import type { CheckArgs } from './args';
+import { fixToApply, runFixes, DryRunHost, type FixLogEntry } from './fix';
+import { unifiedDiff } from './diff';
+import { relPath, counts, type Report, type ReportProject } from './report';
+import { formatText, supportsHyperlinks } from './formats/text';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatMarkdown } from './formats/markdown';
+import type { RunResult } from './main';
+
+export interface CheckEnv {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+  version: string;
+}
+
+export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
+  const dir = path.resolve(e.cwd, args.dir);
+  if (!nodeFsHost.isDirectory(dir)) return fatal(`"${args.dir}" is not a folder`);
+  const base: EngineOptions = { rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, devHubOrgIdSource: args.devHubOrgId ? 'cli' : undefined };
+  let projects: ReportProject[] = findProjectRoots(dir, nodeFsHost).map((root) => ({ root, sfdxProject: true }));
+  let stderr = '';
+  if (projects.length === 0) {
+    // No sfdx-project.json at, above or below DIR: the ECA files below it are still checked (a
+    // committed consumer secret must not go unreported), as a project without package directories.
+    const loose = openProject(dir, nodeFsHost, { ...base, noProjectFile: true });
+    const n = [...loose.files()].length;
+    if (n === 0) return fatal(`no sfdx-project.json at or above "${args.dir}", nor below it, and no ECA files`);
+    projects = [{ root: dir, sfdxProject: false }];
+    stderr += `no sfdx-project.json found: checked ${n} file${n === 1 ? '' : 's'} as loose metadata (file-level rules only)\n`;
+  }
+  const optionsFor = (p: ReportProject): EngineOptions => (p.sfdxProject ? base : { ...base, noProjectFile: true });
+  const targets = projects.map((p) => ({ root: p.root, options: optionsFor(p) }));
+  const machine = args.format !== 'text';
+  let stdout = '';
+  const fixLines = (log: FixLogEntry[], verb: string) => {
+    const lines = log.map(({ finding: f, fix }) => `${verb} ${relPath(e.cwd, f.path)}:${f.range.start.line + 1} ${f.ruleId}: ${fix.title}`);
+    return lines.length ? lines.join('\n') + `\n${lines.length} fix(es) ${verb === 'fixed' ? 'applied' : 'would be applied'}\n` : 'no fixable findings\n';
+  };
+  if (args.fix) {
+    const log = fixLines(runFixes(targets, nodeFsHost), 'fixed');
+    // Before the report: on stdout for text (one stream, in order), else on stderr.
+    if (machine) stderr += log;
+    else stdout += log + '\n';
+  }
+  if (args.fixDryRun) {
+    const host = new DryRunHost(nodeFsHost);
+    const log = runFixes(targets, host);
+    stderr += fixLines(log, 'would fix');
+    const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
+    const diffs: string[] = [];
+    for (const p of [...host.changed.keys()].sort()) {
+      const before = dec(nodeFsHost.readFile(p));
+      const after = dec(host.readFile(p));
+      const name = relPath(e.cwd, p);
+      diffs.push(unifiedDiff(name, name, before, after));
+    }
+    // The diff alone on stdout (`> fixes.patch`, then `git apply`); the exit status is check's.
+    const { code, why } = exitCode(buildReport(projects, optionsFor, e.cwd), args.maxWarnings);
+    return { code, stdout: diffs.join(''), stderr: stderr + why };
+  }
+  const report = buildReport(projects, optionsFor, e.cwd);
+  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
+  stdout +=
+    args.format === 'json'
+      ? formatJson(report)
+      : args.format === 'sarif'
+        ? formatSarif(report, e.version)
+        : args.format === 'markdown'
+          ? formatMarkdown(report)
+          : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
+  const { code, why } = exitCode(report, args.maxWarnings);
+  return { code, stdout, stderr: stderr + why };
+}
+
+function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string): Report {
+  const report: Report = { cwd, projects, files: [], findings: [] };
+  for (const p of projects) {
+    const project = openProject(p.root, nodeFsHost, optionsFor(p));
+    report.files.push(...inventoryJson(project).map((f) => ({ root: p.root, ...f })));
+    for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
+  }
+  const key = (root: string, p: string) => path.join(root, p);
+  // Path order (a project's files together), then line.
+  report.findings.sort((a, b) => (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.range.start.line - b.finding.range.start.line));
+  report.files.sort((a, b) => (key(a.root, a.path) < key(b.root, b.path) ? -1 : key(a.root, a.path) > key(b.root, b.path) ? 1 : 0));
+  return report;
+}
+
+function exitCode(r: Report, maxWarnings: number): { code: number; why: string } {
+  const c = counts(r);
+  if (c.errors) return { code: 1, why: '' };
+  if (maxWarnings >= 0 && c.warnings > maxWarnings) return { code: 1, why: `${c.warnings} warnings, more than --max-warnings ${maxWarnings}\n` };
+  return { code: 0, why: '' };
+}
+
+function fatal(reason: string): RunResult {
+  return { code: 2, stdout: '', stderr: `eca-lens: ${reason}\n` };
+}
