@@ -13,7 +13,12 @@ export interface KnownBug {
 
 const textOf = (files: FuzzFiles, rel: string | undefined) => {
   const c = rel ? files[rel] : undefined;
-  return c && 'text' in c ? c.text : c ? Buffer.from(c.base64, 'base64').toString('utf8') : '';
+  if (!c) return '';
+  if ('text' in c) return c.text;
+  const b = Buffer.from(c.base64, 'base64');
+  if (b[0] === 0xff && b[1] === 0xfe) return b.subarray(2).toString('utf16le');
+  if (b[0] === 0xfe && b[1] === 0xff) return Buffer.from(b.subarray(2)).swap16().toString('utf16le');
+  return b.toString('utf8');
 };
 const forceIgnores = (files: FuzzFiles) => Object.keys(files).filter((k) => k.endsWith('.forceignore')).map((k) => textOf(files, k));
 

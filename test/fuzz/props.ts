@@ -127,7 +127,10 @@ function fixAll(host: MemFsHost): { host: MemFsHost; skipped: number; applied: S
   const h = host.clone();
   const { fixes, keys } = fixAllSet(openAndCheck(h));
   const r = applyFixes(h, fixes);
-  return { host: h, skipped: r.skipped.length, applied: new Set(r.applied.map((x) => keys.get(x)!)) };
+  // Only fixes that were written (applyPlan leaves undecodable and UTF-16 .forceignore files alone).
+  const written = new Set(r.changes.map((c) => c.path));
+  const applied = r.applied.filter((x) => x.edits.some((e) => written.has(e.path)) || (x.fileOps ?? []).some((o) => written.has(o.path)));
+  return { host: h, skipped: r.skipped.length, applied: new Set(applied.map((x) => keys.get(x)!)) };
 }
 
 export function runCase(files: FuzzFiles): { failures: Failure[]; ms: number; fixesTried: number; fixAllRounds: number } {

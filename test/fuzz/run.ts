@@ -77,6 +77,7 @@ function main(): number {
   if (args.replay) {
     const data = JSON.parse(fs.readFileSync(args.replay, 'utf8')) as { files: FuzzFiles };
     const r = runCase(data.files);
+    if (!args.strict) r.failures = r.failures.filter((f) => !knownBug(f, data.files));
     if (r.failures.length) report(args.replay, data.files, r.failures, true, args.out, 'replay');
     console.log(`fuzz: 1 cases, ${r.failures.length ? 1 : 0} failures, seed replay`);
     return r.failures.length ? 1 : 0;
@@ -92,7 +93,9 @@ function main(): number {
   const known = new Map<string, number>();
   for (const i of indices) {
     const files = genProject(new Rng(caseSeed(args.seed, i)));
-    const r = runCase(files);
+    let r = runCase(files);
+    // A busy machine can stall one pass: a case that is only slow is timed once more.
+    if (r.failures.length && r.failures.every((f) => f.property === 'slow')) r = runCase(files);
     if (!args.strict) {
       r.failures = r.failures.filter((f) => {
         const k = knownBug(f, files);
