@@ -44,7 +44,7 @@ export const KNOWN_BUGS: KnownBug[] = [
     // patternSpan drops a U+FEFF that starts a line but not from the offsets: the fix edit lands one
     // character early (`*.ecaOauthPlcy` → `*.ecaOauthPlc-meta.xmly`).
     id: 'forceignore-inner-bom-offset',
-    matches: (f, files) => (f.property === 'recheck' || f.property === 'idempotent' || f.property === 'outside') && forceIgnores(files).some((t) => t.indexOf('\uFEFF') > 0),
+    matches: (f, files) => (f.property === 'recheck' || f.property === 'idempotent' || f.property === 'outside') && forceIgnores(files).some((t) => t.lastIndexOf('\uFEFF') > 0),
   },
   {
     // ForceIgnoreFile's constructor passes the file to `ignore().add()`, which throws SyntaxError
