@@ -72,7 +72,7 @@ test('incremental updates give what a cold index gives, edit after edit', () => 
     live.load();
     live.checkAll();
     const fiPath = fx.abs('.forceignore');
-    let lines = ['# start', '**/extlClntAppOauthPolicies/**'];
+    const lines = ['# start', '**/extlClntAppOauthPolicies/**'];
     const rand = rng(7);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     for (let step = 0; step < 80; step++) {

@@ -7,7 +7,7 @@ import { docsUrl } from '../shared/docs';
 import { ServerCommands, type ApplyFixArgs, type FixAllArgs, type FixAllResult, type RuleArgs } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
-import { autoFixes, isSafe, planEdit, planFor } from './codeActions';
+import { autoFixes, planEdit, planFor } from './codeActions';
 import type { Configuration } from './configuration';
 import { buildFixEdit } from './edits';
 import type { SessionState } from './state';

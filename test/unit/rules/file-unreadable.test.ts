@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, header, type Fixture } from '../../helpers/fixture';
+import { header } from '../../helpers/fixture';
 import { withFixture } from '../../helpers/eca';
 
 const ID = 'file-unreadable';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, globalSettings, header, oauthPolicies, offsetsOf, pluginPolicies, type Fixture } from '../../helpers/fixture';
+import { offsetsOf, type Fixture } from '../../helpers/fixture';
 import { P as PATHS, BILLING_APP_FILES, withFixture, markedSpan as marked } from '../../helpers/eca';
 
 const ID = 'forceignore-backslash';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, globalSettings, header, oauthPolicies, offsetsOf, pluginPolicies, type Fixture } from '../../helpers/fixture';
+import { header, offsetsOf, type Fixture } from '../../helpers/fixture';
 import { applyFixes } from '../../../server/src/edits/applyFixes';
 import { nodeFsHost } from '../../../server/src/project/fsHost';
 import { P as PATHS, BILLING_APP_FILES, withFixture, markedSpan as marked } from '../../helpers/eca';

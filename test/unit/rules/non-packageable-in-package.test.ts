@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { globalSettings, header, oauthSettings, PLAIN_PROJECT, xml } from '../../helpers/fixture';
-import { assertAtMark, assertParses, fixTitled, markedRoot, only, P, preferred, withFixture } from '../../helpers/eca';
+import { assertAtMark, fixTitled, markedRoot, only, P, preferred, withFixture } from '../../helpers/eca';
 
 const ID = 'non-packageable-in-package';
 const GLOBAL_BODY = '    <externalClientApplication>Billing</externalClientApplication>\n    <isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>\n    <label>Billing</label>\n';

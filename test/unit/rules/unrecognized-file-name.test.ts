@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, header, oauthPolicies, oauthSettings, type Fixture } from '../../helpers/fixture';
+import { header, oauthPolicies, oauthSettings } from '../../helpers/fixture';
 import { withFixture } from '../../helpers/eca';
 
 const ID = 'unrecognized-file-name';

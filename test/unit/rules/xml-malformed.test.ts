@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture, globalSettings, header, offsetsOf, type Fixture } from '../../helpers/fixture';
+import { globalSettings, header, offsetsOf } from '../../helpers/fixture';
 import { withFixture } from '../../helpers/eca';
 
 const ID = 'xml-malformed';
