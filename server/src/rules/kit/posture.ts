@@ -4,10 +4,13 @@
  * the other roles come from the app's other files of that type (the first by path when an app
  * has several). A Connected App is its own posture.
  */
-import { connectedAppPosture, ecaPosture, type OAuthPosture, type PostureSource } from '../../metadata/oauthPosture';
+import { connectedAppPosture, ecaPosture, type OAuthPosture, type PostureLocation, type PostureSource } from '../../metadata/oauthPosture';
+import { insertChild, replaceContent } from '../../edits/textEdits';
+import type { TextEdit } from '../../edits/types';
+import { tagNameSpan, valueSpan } from './spans';
 import { CONNECTED_APP_TYPE } from '../../metadata/types';
 import type { EcaFile } from '../../inventory/model';
-import type { EcaFileContext } from './types';
+import type { EcaFileContext, Related, Span } from './types';
 import { isPackagedDir } from './fixes';
 
 const ROLE_TYPES = {
@@ -59,3 +62,31 @@ export function isPackagedApp(ctx: EcaFileContext, posture: OAuthPosture): boole
 /** The sentence the AppExchange-relevant rules add for a Packaged app (reference §10). */
 export const APPEXCHANGE_NOTE =
   ' This app is Packaged: AppExchange partners must have PKCE and refresh token rotation on for apps used by more than two customer orgs, and can\'t turn them off again.';
+
+/** The setting is held by the checked file (so this file reports it, and no other does). */
+export function heldHere(ctx: EcaFileContext, s: { at: PostureLocation | null }): s is { at: PostureLocation } {
+  return s.at !== null && s.at.path === ctx.file.path;
+}
+
+/** Where a finding about a setting points: its value when written, else the tag name of the element it belongs in. */
+export function settingSpan(s: { explicit: boolean; at: PostureLocation }): Span {
+  return s.explicit ? valueSpan(s.at.element) : tagNameSpan(s.at.element);
+}
+
+/**
+ * Edit that sets child `name` of the setting's holder to `value`: replaces the written value, or
+ * inserts the element in schema (alphabetical) order into the element the setting belongs in.
+ */
+export function setSettingEdit(ctx: EcaFileContext, s: { explicit: boolean; at: PostureLocation }, name: string, value: string): TextEdit | undefined {
+  const doc = ctx.file.doc;
+  if (!doc) return undefined;
+  const e = s.explicit ? replaceContent(s.at.element, value) : insertChild(doc, s.at.element, name, value);
+  return ctx.edit(ctx.file.path, e);
+}
+
+/** A related location for a finding: another element of the posture (any file of the app). */
+export function relatedAt(ctx: EcaFileContext, at: PostureLocation, message: string): Related {
+  const el = at.element;
+  const span = el.text ? { start: el.contentStart, end: el.contentEnd } : tagNameSpan(el);
+  return { path: at.path, range: ctx.range(at.path, span.start, span.end), message };
+}
