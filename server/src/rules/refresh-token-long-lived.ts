@@ -27,7 +27,8 @@ export const rule = defineRule({
       return [ctx.finding(settingSpan(policy), `Refresh tokens never expire (${policy.raw}): a leaked one works until someone revokes it. ${advice}`)];
     }
     if (policy.value !== 'SpecificLifetime' && policy.value !== 'SpecificInactivity') return [];
-    if (rt.days === null || rt.days <= 30) return [];
+    // A limit in Hours is never reported (short-lived by intent); 1 Month counts as 30 days.
+    if (rt.days === null || rt.days <= 30 || rt.unit.value === 'Hours') return [];
     const kind = policy.value === 'SpecificLifetime' ? 'lifetime' : 'idle limit';
     const amount = `${rt.period.value} ${rt.unit.value}`;
     let at: Span;
