@@ -28,6 +28,18 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'forceignore-suffix-pattern', defaultSeverity: 'warning', title: '.forceignore suffix pattern without -meta.xml matches no source file' },
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
   { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
+  { id: 'scope-full', defaultSeverity: 'warning', title: 'The app asks for the Full OAuth scope' },
+  { id: 'refresh-token-rotation-off', defaultSeverity: 'warning', title: 'Refresh tokens are issued without refresh token rotation' },
+  { id: 'pkce-not-required', defaultSeverity: 'warning', title: 'The authorization code flow is possible without PKCE' },
+  { id: 'consumer-secret-optional', defaultSeverity: 'warning', title: 'The consumer secret is optional and PKCE is not required' },
+  { id: 'refresh-secret-not-required', defaultSeverity: 'warning', title: 'The refresh token flow does not require the consumer secret' },
+  { id: 'introspect-all-tokens', defaultSeverity: 'warning', title: 'The app may introspect every token in the org' },
+  { id: 'permitted-users-self-authorize', defaultSeverity: 'warning', title: 'Every user may self-authorize the app' },
+  { id: 'ip-relaxation-relaxed', defaultSeverity: 'warning', title: 'IP restrictions are relaxed for the app' },
+  { id: 'refresh-token-long-lived', defaultSeverity: 'warning', title: 'Refresh tokens never expire or live longer than 30 days' },
+  { id: 'session-level-blocks-headless', defaultSeverity: 'warning', title: "A high-assurance session requirement blocks the app's headless flow" },
+  { id: 'execution-user-org-specific', defaultSeverity: 'information', title: 'A client credentials execution user that exists in one org only is in source' },
+  { id: 'callback-url-insecure', defaultSeverity: 'warning', title: 'A callback URL uses http:// to a host that is not the loopback' },
 ];
 
 /** The rule's documentation page (the same URL the diagnostics link to). */

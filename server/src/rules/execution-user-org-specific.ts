@@ -5,7 +5,9 @@
  * Connected App `oauthConfig/oauthClientCredentialUser`). A username exists in one org only, so
  * deploying the file to any other org fails with "Enter a valid execution user for the OAuth
  * client credentials flow". Silent for placeholders (`${VAR}`, values that are not a username) and
- * when an sfdx-project.json `replacements` entry covers the file and replaces the value.
+ * when an sfdx-project.json `replacements` entry covers the file and replaces the value. Silent
+ * when the file is not deployed from source at all (excluded by `.forceignore`, or outside every
+ * package directory): that is the advice followed.
  * Information; no fix (keep the policies out of the deploy, or add a replacement).
  */
 import { defineRule, heldHere, postureOf, replacementCovers } from './kit';
@@ -23,6 +25,7 @@ export const rule = defineRule({
     const p = postureOf(ctx);
     if (!p) return [];
     const s = p.executionUser;
+    if (!ctx.file.included) return [];
     if (!heldHere(ctx, s) || !s.explicit || !s.raw || !USERNAME.test(s.raw)) return [];
     const el = s.at.element;
     if (replacementCovers(ctx, ctx.file.path, ctx.doc.text.slice(el.start, el.end))) return [];

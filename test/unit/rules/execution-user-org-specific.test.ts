@@ -30,3 +30,7 @@ test(`${ID}: silent when a replacements entry covers the file and replaces the v
   expectOne({ 'sfdx-project.json': project([{ glob: 'force-app/**/*.eca-meta.xml', stringToReplace: user, replaceWithEnv: 'X' }]), [rel]: p(`⟦${user}⟧`) }, rel, ID);
   expectOne({ 'sfdx-project.json': project([{ glob: 'force-app/**', stringToReplace: 'other@acme.com', replaceWithEnv: 'X' }]), [rel]: p(`⟦${user}⟧`) }, rel, ID);
 });
+
+test(`${ID}: silent when .forceignore keeps the policies out of the deploy`, () => {
+  expectNone({ '.forceignore': '**/extlClntAppOauthPolicies/**\n', [P.oauthPolicy]: p('integration@acme.com') }, P.oauthPolicy, ID);
+});
