@@ -69,6 +69,13 @@ const EXPECTED: Record<string, Expected> = {
       // and that one "is generated on deploy when absent". Reported to the rule's owner; pinned here
       // so a change to it is deliberate.
       'force-app/main/mcp/extlClntAppOauthSettings/SalesforceMcpLibOauth.ecaOauth-meta.xml oauth-link-missing',
+      // Governance (§7, checked by hand): callbackUrl set and isPkceRequired false (a Packaged app: the
+      // message adds the AppExchange requirement, §10); isSecretRequiredForRefreshToken false;
+      // permittedUsersPolicyType AllSelfAuthorized. Not flagged: rotation off and 365-day lifetime,
+      // because the only scope is Api (no refresh tokens).
+      'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml refresh-secret-not-required',
+      'force-app/main/mcp/extlClntAppOauthPolicies/SalesforceMcpLibOauth_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
     ],
     // Not flagged, rightly: the header is Packaged with a valid orgScopedExternalApp
     // (00DdL00000q1WdD:SalesforceMcpLib); the global settings hold no consumerKey.
@@ -81,6 +88,9 @@ const EXPECTED: Record<string, Expected> = {
     findings: [
       // §6: a committed consumerKey in global OAuth settings (the element spans two lines: `<consumerKey\n  >3MVG9…`).
       `${GLBL_JP} secret-in-source`,
+      // §7: callback URL with isPkceRequired false; permittedUsersPolicyType AllSelfAuthorized.
+      `${GLBL_JP} pkce-not-required`,
+      'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
     ],
     // oauthLink 00Dbm00000P9Z9p:888bm000000WID7 names the header's org (00Dbm00000P9Z9p): no finding.
   },
@@ -90,40 +100,112 @@ const EXPECTED: Record<string, Expected> = {
     root: '',
     files: 27, // 22 ECA files of three apps + 5 legacy ConnectedApps
     included: 27, // its .forceignore names src/**/unpackaged, src/**/post-deploy, …: none of these files
-    // No findings: no consumerKey in any of its four global settings; the ${SF_…} certificate is a
-    // placeholder, not a key; every satellite names a header in the project; nothing is packaged;
-    // the one oauthLink (InformaticaCloud_defOauthSet) has no orgScopedExternalApp to compare with.
-    findings: [],
+    // No packaging or secret findings: no consumerKey in any of its four global settings; the ${SF_…}
+    // certificate is a placeholder, not a key; every satellite names a header in the project; nothing
+    // is packaged; the one oauthLink (InformaticaCloud_defOauthSet) has no orgScopedExternalApp.
+    // Governance (§7/§8), each checked by hand against the file. Not flagged, rightly: the ${SF_ADMIN_USERNAME}
+    // and @SF_USERNAME execution users (placeholders, and replacements cover src/**); http://localhost
+    // callbacks; specific_lifetime:1:HOURS, specific_inactivity:2:DAYS and 3/5-day lifetimes; PKCE
+    // where isPkceRequired is true; Api-only Loopback ECA scopes… are Basic, Api, Web, RefreshToken,
+    // SFApiPlatform (no Full).
+    findings: [
+      // ConnectedApp (integrations): rotation false with RefreshToken; ENFORCE_RELAXREFRESH; refreshTokenPolicy infinite.
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml ip-relaxation-relaxed',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml refresh-token-long-lived',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml refresh-token-rotation-off',
+      // ECA Loopback: RefreshToken scope, isRefreshTokenRotationEnabled false; ipRelaxationPolicyType Bypass.
+      'src/minlopro-integrations/main/extlClntAppGlobalOauthSets/MinloproSalesforceLoopback_glbloauth.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml ip-relaxation-relaxed',
+      // ECA Mcp: refresh scope with rotation false (its isSecretRequiredForRefreshToken false is a
+      // public client with PKCE: consumer secret optional + PKCE required, so not flagged).
+      'src/minlopro-mcp/main/extlClntAppGlobalOauthSets/MinloproSalesforceMcp_glbloauth.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      // ConnectedApp InformaticaCloud (two copies): rotation false + RefreshToken; <scopes>Full; BYPASS; infinite.
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml refresh-token-long-lived',
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml refresh-token-rotation-off',
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml scope-full',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml refresh-token-long-lived',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml refresh-token-rotation-off',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml scope-full',
+      // ConnectedApp Loopback (main): <scopes>Full; ENFORCE_RELAXREFRESH (rotation and PKCE are on).
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml scope-full',
+      // SFDC_CCF_Echo: secret optional + PKCE false; callback with PKCE false; refresh secret false;
+      // rotation false + RefreshToken; Full; BYPASS.
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml consumer-secret-optional',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml pkce-not-required',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml refresh-secret-not-required',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml refresh-token-rotation-off',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml scope-full',
+      // SFDC_JWT_Echo: the same, rotation absent (at oauthConfig), refreshTokenPolicy infinite.
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml consumer-secret-optional',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml pkce-not-required',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml refresh-secret-not-required',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml refresh-token-long-lived',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml refresh-token-rotation-off',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml scope-full',
+      // ECA InformaticaCloud (duplicate _def* files): Full, RefreshToken scopes with rotation false in
+      // both global settings; Bypass in both policies; Infinite in _defOauthPlcy (the other is 5 Days).
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_defGlblOauthSet.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_glbloauth.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_defOauthPlcy.ecaOauthPlcy-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_defOauthPlcy.ecaOauthPlcy-meta.xml refresh-token-long-lived',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml ip-relaxation-relaxed',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthSettings/InformaticaCloud_defOauthSet.ecaOauth-meta.xml scope-full',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthSettings/InformaticaCloud_oauth.ecaOauth-meta.xml scope-full',
+    ],
   },
   'chrzasz__sf-th-eca-via-metadata': {
     root: '',
     files: 4,
     included: 4,
-    // §6: committed consumerKey (3MVG9k02…) in global OAuth settings.
-    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source'],
+    findings: [
+      // §6: committed consumerKey (3MVG9k02…) in global OAuth settings.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // §7: callback URL with isPkceRequired false; AllSelfAuthorized. (Scopes Api, Web, OpenID: no refresh tokens.)
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+    ],
   },
   'devakshaygupta__SurveyApplication': {
     root: '',
     files: 3,
     included: 3,
-    // No consumerKey, no oauthLink, a Local header without orgScopedExternalApp (allowed for Local):
-    // nothing to report.
-    findings: [],
+    // No consumerKey, no oauthLink, a Local header without orgScopedExternalApp (allowed for Local).
+    // §7: a callback URL with isPkceRequired false (no policies file: permitted users unknown).
+    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required'],
   },
   'ilrhea__External-Client-App': {
     root: '',
     files: 4,
     included: 4,
-    // §6: committed consumerKey (3MVG9WVX…). Its .forceignore's `**/*.ts`, `**/tsconfig.json` exclude no ECA file.
-    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source'],
+    findings: [
+      // §6: committed consumerKey (3MVG9WVX…). Its .forceignore's `**/*.ts`, `**/tsconfig.json` exclude no ECA file.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // §7: callback URL with isPkceRequired false; AllSelfAuthorized.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+    ],
   },
   'lzdravkov__rlm-agent-config-concept': {
     root: '',
     files: 4,
     included: 4,
-    // XML comments before the root, no consumerKey, Local app: nothing to report. (Client credentials
+    // XML comments before the root, no consumerKey, Local app: no packaging finding. (Client credentials
     // are enabled without a Run As user; that is set in the UI, as the file's own comment says.)
-    findings: [],
+    findings: [
+      // §7: a callback URL (the web-server flow stays possible) with isPkceRequired false; refresh
+      // secret false; RefreshToken scope with no isRefreshTokenRotationEnabled (off by default).
+      'force-app/main/default/extlClntAppGlobalOauthSets/RevenueAgent_Headless.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppGlobalOauthSets/RevenueAgent_Headless.ecaGlblOauth-meta.xml refresh-secret-not-required',
+      'force-app/main/default/extlClntAppGlobalOauthSets/RevenueAgent_Headless.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      // The policies file has neither permittedUsersPolicyType nor refreshTokenPolicyType: the platform
+      // defaults AllSelfAuthorized and SpecificLifetime 365 Days apply (§7), reported at the root tag.
+      'force-app/main/default/extlClntAppOauthPolicies/RevenueAgent_Headless.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      'force-app/main/default/extlClntAppOauthPolicies/RevenueAgent_Headless.ecaOauthPlcy-meta.xml refresh-token-long-lived',
+    ],
   },
   'nruiz209487__Salesforce-Learning-Code-Archive': {
     root: '',
@@ -133,6 +215,11 @@ const EXPECTED: Record<string, Expected> = {
       // §6: two committed consumerKeys (3MVG9k02hQhyUgQAXVJL…), one per global settings file.
       'force-app/main/default/extlClntAppGlobalOauthSets/Customer_Order_Status_glbloauth.ecaGlblOauth-meta.xml secret-in-source',
       'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // §7, both apps: callback URL with isPkceRequired false; AllSelfAuthorized (scopes Api, Web, OpenID).
+      'force-app/main/default/extlClntAppGlobalOauthSets/Customer_Order_Status_glbloauth.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppOauthPolicies/Customer_Order_Status_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
     ],
     // Both oauthLinks name org 00DQy00000WBreT, the org of their headers; `as` is a header alone.
   },
@@ -151,6 +238,9 @@ const EXPECTED: Record<string, Expected> = {
     findings: [
       // §4/§6: placeholder org id "00D-XXXXXXXXXXXXXX:Headless360_MCP_Client" fails validation on deploy.
       'force-app/main/default/externalClientApps/Headless360_MCP_Client.eca-meta.xml org-scoped-app-invalid',
+      // §7: AllSelfAuthorized. Not flagged, rightly: PKCE and rotation on, a 30-day idle limit, the
+      // http://localhost callback, refresh secret false on a public client with PKCE.
+      'force-app/main/default/extlClntAppOauthPolicies/Headless360_MCP_Client_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
     ],
   },
   // 2GP managed package "MDAPI Demo" (namespace FT_Test): only the Packaged header, with a valid
@@ -182,6 +272,15 @@ const EXPECTED: Record<string, Expected> = {
       // The file is excluded by line 8, so it can break neither the package nor a deploy; the rule
       // still reports it as an error (a severity question left to the rule's owner).
       'force-app/main/default/extlClntAppPolicies/NativeForms_Connected_App_plcy.ecaPlcy-meta.xml orphan-satellite',
+      // §7: isCodeCredFlowEnabled and a callback URL with isPkceRequired false; Api, RefreshToken
+      // scopes with rotation false; AllSelfAuthorized; SpecificLifetime 365 Days (information).
+      'force-app/main/default/extlClntAppGlobalOauthSets/NativForms_glbloauth.ecaGlblOauth-meta.xml pkce-not-required',
+      'force-app/main/default/extlClntAppGlobalOauthSets/NativForms_glbloauth.ecaGlblOauth-meta.xml refresh-token-rotation-off',
+      'force-app/main/default/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      'force-app/main/default/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml refresh-token-long-lived',
+      // The Dev Hub copy under SalesforcePackage/: AllSelfAuthorized and Infinite (warning).
+      'SalesforcePackage/devhub-external-client-app/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      'SalesforcePackage/devhub-external-client-app/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml refresh-token-long-lived',
     ],
     // Not flagged, rightly: the excluded global settings and policies (non-packageable-in-package
     // needs the file in the build); the oauthLink names the header's org (00DgL00000C9obQ); the
@@ -246,7 +345,23 @@ test('corpus 2GP projects: the packaged directories and what ships (reference §
   assert.equal(line('force-app/main/default/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml'), 6);
 });
 
-test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedApp) and reports only the missing sfdx-project.json', () => {
+/**
+ * The governance rules (§7/§8) on those ConnectedApps, checked by hand. `Full` alone issues no refresh
+ * token, so the Postman/GitHub apps' `infinite` refresh policy is not flagged.
+ */
+const CA_DIR = 'force-app/main/default/connectedApps';
+const CONNECTED_APP_GOVERNANCE: Record<string, string[]> = {
+  // Api, Web, Full, RefreshToken; rotation false; infinite. (PKCE true, admin approved, localhost callback.)
+  'Thomas-Raj-SF__salesforce_githubactions': ['refresh-token-long-lived', 'refresh-token-rotation-off', 'scope-full'].map((r) => `${CA_DIR}/Jenkins.connectedApp-meta.xml ${r}`),
+  // Full; isAdminApproved false; https callback without isPkceRequired.
+  'carestone-sf__salesforce': ['permitted-users-self-authorize', 'pkce-not-required', 'scope-full'].map((r) => `${CA_DIR}/Postman.connectedApp-meta.xml ${r}`),
+  // Full; https callback without isPkceRequired (admin approved).
+  'jxbambrick__Dreamforce-Advanced-CLI': ['pkce-not-required', 'scope-full'].map((r) => `${CA_DIR}/GitHub_Actions.connectedApp-meta.xml ${r}`),
+  // Api only; isAdminApproved false; callbacks without isPkceRequired.
+  'souders15__blackthorn-assessment': ['permitted-users-self-authorize', 'pkce-not-required'].map((r) => `${CA_DIR}/Postman.connectedApp-meta.xml ${r}`),
+};
+
+test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedApp) and reports the missing sfdx-project.json and the governance findings', () => {
   requireCorpus();
   for (const name of NOT_PROJECTS) {
     const p = open(path.join(CORPUS, name));
@@ -254,6 +369,6 @@ test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedAp
     assert.equal(inv.length, 1, name);
     assert.equal(inv[0]!.type, 'ConnectedApp', name);
     assert.equal(inv[0]!.included, false, `${name}: no package directory, nothing in a build`);
-    assert.deepEqual(findingPairs(p), ['sfdx-project.json sfdx-project-invalid'], name);
+    assert.deepEqual(findingPairs(p), ['sfdx-project.json sfdx-project-invalid', ...CONNECTED_APP_GOVERNANCE[name]!].sort(), name);
   }
 });

@@ -28,9 +28,9 @@ export const TEXT = {
   billing: header('    <contactEmail>a@b.co</contactEmail>\n    <distributionState>Local</distributionState>\n    <label>Billing</label>\n'),
   billingOauth: oauthSettings('    <commaSeparatedOauthScopes>Api</commaSeparatedOauthScopes>\n    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_oauth</label>\n'),
   billingGlobal: globalSettings(
-    '    <callbackUrl>https://example.com/cb</callbackUrl>\n    <consumerKey>3MVG9notArealKey</consumerKey>\n    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_glbloauth</label>\n',
+    '    <callbackUrl>https://example.com/cb</callbackUrl>\n    <consumerKey>3MVG9notArealKey</consumerKey>\n    <externalClientApplication>Billing</externalClientApplication>\n    <isPkceRequired>true</isPkceRequired>\n    <label>Billing_glbloauth</label>\n',
   ),
-  billingPolicy: oauthPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>\n    <label>Billing_oauthPlcy</label>\n'),
+  billingPolicy: oauthPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>\n    <label>Billing_oauthPlcy</label>\n    <permittedUsersPolicyType>AdminApprovedPreAuthorized</permittedUsersPolicyType>\n'),
   reports: header('    <contactEmail>r@b.co</contactEmail>\n    <distributionState>Packaged</distributionState>\n    <label>Reports</label>\n'),
   reportsPlugin: pluginPolicies('    <externalClientApplication>Reports</externalClientApplication>\n    <isEnabled>true</isEnabled>\n    <label>Reports_plcy</label>\n'),
   forceignore: '# keep what cannot be packaged out\n**/extlClntAppOauthPolicies/**\n**/extlClntAppPolicies/**\n',
@@ -39,7 +39,8 @@ export const TEXT = {
 /**
  * Two apps in a packaged directory. Expected findings:
  * - Billing.eca: distribution-state-not-packaged (Local);
- * - Billing_glbloauth: non-packageable-in-package, secret-in-source (consumer key);
+ * - Billing_glbloauth: non-packageable-in-package, secret-in-source (consumer key); PKCE is
+ *   required and the policies pre-authorize, so the governance rules stay quiet;
  * - Reports.eca: org-scoped-app-missing (Packaged, no Dev Hub known: a snippet fix);
  * the OAuth and plugin policies are excluded by `.forceignore` and raise nothing.
  */

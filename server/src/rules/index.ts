@@ -18,6 +18,18 @@ import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-patte
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
 import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
+import { rule as scopeFull } from './scope-full';
+import { rule as refreshTokenRotationOff } from './refresh-token-rotation-off';
+import { rule as pkceNotRequired } from './pkce-not-required';
+import { rule as consumerSecretOptional } from './consumer-secret-optional';
+import { rule as refreshSecretNotRequired } from './refresh-secret-not-required';
+import { rule as introspectAllTokens } from './introspect-all-tokens';
+import { rule as permittedUsersSelfAuthorize } from './permitted-users-self-authorize';
+import { rule as ipRelaxationRelaxed } from './ip-relaxation-relaxed';
+import { rule as refreshTokenLongLived } from './refresh-token-long-lived';
+import { rule as sessionLevelBlocksHeadless } from './session-level-blocks-headless';
+import { rule as executionUserOrgSpecific } from './execution-user-org-specific';
+import { rule as callbackUrlInsecure } from './callback-url-insecure';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -38,6 +50,18 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreSuffixPattern,
   forceignoreBackslash,
   forceignoreUnpackagedPattern,
+  scopeFull,
+  refreshTokenRotationOff,
+  pkceNotRequired,
+  consumerSecretOptional,
+  refreshSecretNotRequired,
+  introspectAllTokens,
+  permittedUsersSelfAuthorize,
+  ipRelaxationRelaxed,
+  refreshTokenLongLived,
+  sessionLevelBlocksHeadless,
+  executionUserOrgSpecific,
+  callbackUrlInsecure,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -21,3 +21,8 @@ export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, 
 export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
 export { child, type XmlElement } from '../../metadata/parse';
 export type { EcaFile, AppInfo, ProjectView } from '../../model/types';
+export { postureOf, isPackagedApp, APPEXCHANGE_NOTE, heldHere, settingSpan, setSettingEdit, relatedAt } from './posture';
+export { replacementCovers } from './replacements';
+export type {
+  OAuthPosture, Setting, PostureLocation, ScopeToken, CallbackUrl, NameToken, ListSetting, FlowState, PostureRole,
+} from '../../metadata/oauthPosture';

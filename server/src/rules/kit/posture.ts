@@ -1,0 +1,92 @@
+/**
+ * The OAuth posture of the app a checked file belongs to (metadata/oauthPosture.ts), built from
+ * the file and its sibling files in the model (never the disk). An ECA file takes its own role;
+ * the other roles come from the app's other files of that type (the first by path when an app
+ * has several). A Connected App is its own posture.
+ */
+import { connectedAppPosture, ecaPosture, type OAuthPosture, type PostureLocation, type PostureSource } from '../../metadata/oauthPosture';
+import { insertChild, replaceContent } from '../../edits/textEdits';
+import type { TextEdit } from '../../edits/types';
+import { tagNameSpan, valueSpan } from './spans';
+import { CONNECTED_APP_TYPE } from '../../metadata/types';
+import type { EcaFile } from '../../model/types';
+import type { EcaFileContext, Related, Span } from './types';
+import { isPackagedDir } from './fixes';
+
+const ROLE_TYPES = {
+  header: 'ExternalClientApplication',
+  oauthSettings: 'ExtlClntAppOauthSettings',
+  globalSettings: 'ExtlClntAppGlobalOauthSettings',
+  policies: 'ExtlClntAppOauthConfigurablePolicies',
+} as const;
+
+function sourceOf(f: EcaFile): PostureSource | undefined {
+  const root = f.xml?.root;
+  return root && f.doc ? { path: f.path, root, text: f.doc.text } : undefined;
+}
+
+/** The posture of the checked file's app; undefined for files that carry no OAuth posture. */
+export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
+  const f = ctx.file;
+  const own = sourceOf(f);
+  if (!own || !f.type) return undefined;
+  if (f.type.name === CONNECTED_APP_TYPE) return connectedAppPosture(own);
+  const siblings = [...(ctx.app?.files ?? [])].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const pick = (type: string): PostureSource | undefined => {
+    if (f.type!.name === type) return own;
+    for (const s of siblings) if (s.type?.name === type && s.path !== f.path) {
+      const src = sourceOf(s);
+      if (src) return src;
+    }
+    return undefined;
+  };
+  return ecaPosture({
+    header: pick(ROLE_TYPES.header),
+    oauthSettings: pick(ROLE_TYPES.oauthSettings),
+    globalSettings: pick(ROLE_TYPES.globalSettings),
+    policies: pick(ROLE_TYPES.policies),
+  });
+}
+
+/**
+ * A Packaged app (header `distributionState` Packaged, or the app's header in a 2GP package
+ * directory): an AppExchange candidate.
+ */
+export function isPackagedApp(ctx: EcaFileContext, posture: OAuthPosture): boolean {
+  if (posture.kind !== 'eca') return false;
+  if (posture.distributionState.value === 'Packaged') return true;
+  const headers = ctx.app?.headers ?? [];
+  return headers.some(isPackagedDir) || (headers.length === 0 && isPackagedDir(ctx.file));
+}
+
+/** The sentence the AppExchange-relevant rules add for a Packaged app (reference §10). */
+export const APPEXCHANGE_NOTE =
+  ' This app is Packaged: AppExchange partners must have PKCE and refresh token rotation on for apps used by more than two customer orgs, and can\'t turn them off again.';
+
+/** The setting is held by the checked file (so this file reports it, and no other does). */
+export function heldHere(ctx: EcaFileContext, s: { at: PostureLocation | null }): s is { at: PostureLocation } {
+  return s.at !== null && s.at.path === ctx.file.path;
+}
+
+/** Where a finding about a setting points: its value when written, else the tag name of the element it belongs in. */
+export function settingSpan(s: { explicit: boolean; at: PostureLocation }): Span {
+  return s.explicit ? valueSpan(s.at.element) : tagNameSpan(s.at.element);
+}
+
+/**
+ * Edit that sets child `name` of the setting's holder to `value`: replaces the written value, or
+ * inserts the element in schema (alphabetical) order into the element the setting belongs in.
+ */
+export function setSettingEdit(ctx: EcaFileContext, s: { explicit: boolean; at: PostureLocation }, name: string, value: string): TextEdit | undefined {
+  const doc = ctx.file.doc;
+  if (!doc) return undefined;
+  const e = s.explicit ? replaceContent(s.at.element, value) : insertChild(doc, s.at.element, name, value);
+  return ctx.edit(ctx.file.path, e);
+}
+
+/** A related location for a finding: another element of the posture (any file of the app). */
+export function relatedAt(ctx: EcaFileContext, at: PostureLocation, message: string): Related {
+  const el = at.element;
+  const span = el.text ? { start: el.contentStart, end: el.contentEnd } : tagNameSpan(el);
+  return { path: at.path, range: ctx.range(at.path, span.start, span.end), message };
+}
