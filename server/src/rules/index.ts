@@ -18,6 +18,12 @@ import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-patte
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
 import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
+import { rule as schemaUnknownElement } from './schema-unknown-element';
+import { rule as schemaMissingElement } from './schema-missing-element';
+import { rule as schemaInvalidValue } from './schema-invalid-value';
+import { rule as schemaDuplicateElement } from './schema-duplicate-element';
+import { rule as schemaRootMismatch } from './schema-root-mismatch';
+import { rule as scopeUnknown } from './scope-unknown';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -38,6 +44,12 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreSuffixPattern,
   forceignoreBackslash,
   forceignoreUnpackagedPattern,
+  schemaUnknownElement,
+  schemaMissingElement,
+  schemaInvalidValue,
+  schemaDuplicateElement,
+  schemaRootMismatch,
+  scopeUnknown,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

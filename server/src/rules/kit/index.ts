@@ -21,3 +21,7 @@ export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, 
 export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
 export { child, type XmlElement } from '../../metadata/parse';
 export type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
+export {
+  METADATA_NS, rootSchema, isOldNameOf, schemaNodes, schemaParents, ownFields, nearMisses, renameElement, trimmedValueSpan, schemaOrder,
+  schemaFor, complexType, scopeNames, editDistance, type SchemaNode, type NearMiss, type SchemaField, type TypeSchema,
+} from './schema';
