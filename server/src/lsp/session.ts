@@ -23,6 +23,8 @@ import {
   type Connection,
   type DidChangeWatchedFilesParams,
   type ExecuteCommandParams,
+  type CompletionList,
+  type CompletionParams,
   type Hover,
   type HoverParams,
   type InitializeParams,
@@ -56,6 +58,7 @@ import { Workspace, isInside, type ChangeSummary } from './workspace';
 import { autoFixes, codeActions, fixAllEdit, planEdit, planFor, FIX_ALL_KIND, type FixAllData } from './codeActions';
 import { buildFixEdit, type EditEnv } from './edits';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
+import { COMPLETION_TRIGGERS, completionList } from './completion';
 import { checklistResult, devHubOrgIdResult, inventoryResult } from './requests';
 import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../protocol';
 
@@ -205,6 +208,7 @@ export class Session {
           ? { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true }
           : true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -590,6 +594,14 @@ export class Session {
       if (f) h = elementHover(t.project, f, params.position);
     }
     return h && !this.caps.hoverMarkdown ? toPlain(h) : h;
+  }
+
+  /** Completion reads the live document text; no re-index first (it must answer in milliseconds). */
+  completion(params: CompletionParams): CompletionList | null {
+    const doc = this.documents.get(params.textDocument.uri);
+    const p = this.pathOf(params.textDocument.uri);
+    if (!doc || !p) return null;
+    return completionList(this.ws.projectFor(p), p, doc, params.position, { snippets: this.caps.completionSnippets, markdown: this.caps.completionMarkdown });
   }
 
   inventory(): InventoryResult {

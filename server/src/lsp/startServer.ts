@@ -29,6 +29,7 @@ export function startServer(connection: Connection, options: SessionOptions = {}
   connection.onCodeAction((p) => s.guard('codeAction', [], () => s.codeAction(p)));
   connection.onCodeActionResolve((a) => s.guard('codeAction/resolve', a, () => s.resolveCodeAction(a)));
   connection.onHover((p) => s.guard('hover', null, () => s.hover(p)));
+  connection.onCompletion((p) => s.guard('completion', null, () => s.completion(p)));
   connection.onExecuteCommand((p) => s.guardAsync('executeCommand', null, () => s.executeCommand(p)));
 
   connection.onRequest(Methods.inventory, () => s.guard('inventory', { projects: [] }, () => s.inventory()));
