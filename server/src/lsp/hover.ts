@@ -112,7 +112,7 @@ export function elementHover(project: EcaProject, f: EcaFile, pos: Position): Ho
   const field = root.name === typeName ? fieldOf(typeName, names) : undefined;
   const title = `**${names.join('.')}** · ${typeName} (${f.type.label})`;
   if (!field) {
-    return md(`${title}\n\nNot an element of ${typeName} in the Metadata API schema ECA Lens knows. Real files carry undocumented fields; check the Metadata API reference before relying on it.\n\n---\n\n${ships}`, range);
+    return md(`${title}\n\nNot a field ECA Lens knows for ${typeName}: no version of the Metadata API schema has it here. Real files carry undocumented fields; check the Metadata API reference before relying on it.\n\n---\n\n${ships}`, range);
   }
   const leaf = el.children.length === 0;
   const body = [title, fieldMarkdown(field, leaf ? el.text : undefined)];
