@@ -28,6 +28,12 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'forceignore-suffix-pattern', defaultSeverity: 'warning', title: '.forceignore suffix pattern without -meta.xml matches no source file' },
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
   { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
+  { id: 'schema-unknown-element', defaultSeverity: 'warning', title: 'An element the Metadata API schema does not have here' },
+  { id: 'schema-missing-element', defaultSeverity: 'error', title: 'A required element is missing' },
+  { id: 'schema-invalid-value', defaultSeverity: 'error', title: 'A value its element does not allow' },
+  { id: 'schema-duplicate-element', defaultSeverity: 'error', title: 'An element that may appear once is given twice' },
+  { id: 'schema-root-mismatch', defaultSeverity: 'error', title: 'The root element is not the type the file name says, or lacks the metadata namespace' },
+  { id: 'scope-unknown', defaultSeverity: 'warning', title: 'An OAuth scope that is not a scope name' },
 ];
 
 /** The rule's documentation page (the same URL the diagnostics link to). */
