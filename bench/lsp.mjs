@@ -14,7 +14,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const SERVER = fileURLToPath(new URL('../server/out/server.js', import.meta.url));
-const TARGETS = { initRatio: 1.5, editP99Ms: 10, forceIgnoreMs: 100, rssMb: 120 };
+const TARGETS = { initRatio: 1.5, editP99Ms: 10, forceIgnoreMs: 100, rssMb: 120, completionMs: 5 };
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const FI_ROUNDS = Number(process.env.BENCH_FI_ROUNDS ?? 5);
 
@@ -185,6 +185,7 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
   // didChange latency on one header.
   const h = pickHeader(root);
   const editLat = [];
+  const completionLat = [];
   if (h) {
     const uri = uriOf(h.path);
     let version = 1;
@@ -201,6 +202,16 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
       const t = now();
       await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: to }] });
       editLat.push((await waiting) - t);
+    }
+    // textDocument/completion after `<` on a new line before the closing root tag.
+    const close = text.lastIndexOf('</');
+    const typed = text.slice(0, close) + '<' + text.slice(close);
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: typed }] });
+    const position = positionAt(typed, close + 1);
+    for (let i = 0; i < EDITS; i++) {
+      const t = now();
+      await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+      completionLat.push(now() - t);
     }
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await sleep(100);
@@ -268,6 +279,8 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
     editP50Ms: editLat.length ? pct(editLat, 50) : null,
     editP99Ms: editLat.length ? pct(editLat, 99) : null,
     edits: editLat.length,
+    completionP50Ms: completionLat.length ? pct(completionLat, 50) : null,
+    completionP99Ms: completionLat.length ? pct(completionLat, 99) : null,
     forceIgnoreOneFileMedianMs: fiOne.length ? pct(fiOne, 50) : null,
     forceIgnoreOneFileMaxMs: fiOne.length ? Math.max(...fiOne) : null,
     forceIgnoreOneFileLine: oneLine,
@@ -284,6 +297,7 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
     (r.ratio !== null ? `; ${f(r.ratio, 2)} × the CLI cold check (${f(cliColdMs)} ms), target ≤ ${TARGETS.initRatio} × ${met(r.ratio <= TARGETS.initRatio)}` : ''));
   out(`  (initialize answered in ${f(r.initializeResponseMs)} ms; indexing starts on initialized)`);
   out(`didChange → publishDiagnostics       p50 ${f(r.editP50Ms, 2)} ms, p99 ${f(r.editP99Ms, 2)} ms over ${r.edits} edits, target p99 ≤ ${TARGETS.editP99Ms} ms ${met(r.editP99Ms !== null && r.editP99Ms <= TARGETS.editP99Ms)}`);
+  out(`completion on a header (after <)    p50 ${f(r.completionP50Ms, 2)} ms, p99 ${f(r.completionP99Ms, 2)} ms over ${completionLat.length} requests, target p50 < ${TARGETS.completionMs} ms ${met(r.completionP50Ms !== null && r.completionP50Ms < TARGETS.completionMs)}`);
   out(`.forceignore edit, one file         median ${f(r.forceIgnoreOneFileMedianMs)} ms, max ${f(r.forceIgnoreOneFileMaxMs)} ms (adding/removing "${oneLine}"), target ≤ ${TARGETS.forceIgnoreMs} ms ${met(r.forceIgnoreOneFileMaxMs !== null && r.forceIgnoreOneFileMaxMs <= TARGETS.forceIgnoreMs)}`);
   out(`.forceignore edit, whole folder      median ${f(r.forceIgnoreFolderMedianMs)} ms, max ${f(r.forceIgnoreFolderMaxMs)} ms (removing/restoring "${fiLine}": ${fiUpdated} files change), target ≤ ${TARGETS.forceIgnoreMs} ms ${met(r.forceIgnoreFolderMaxMs !== null && r.forceIgnoreFolderMaxMs <= TARGETS.forceIgnoreMs)}`);
   out(`server RSS after indexing             ${f(r.rssMb).padStart(6)} MB, target ≤ ${TARGETS.rssMb} MB ${met(r.rssMb <= TARGETS.rssMb)}`);

@@ -74,15 +74,22 @@ function trailingCommentEnd(text: string, from: number): number {
  * Insert `<name>value</name>` as a child of `parent`, in schema order: Metadata API source files
  * keep child elements in alphabetical order, so it goes after the last child whose name sorts before.
  * Indentation is copied from a sibling (or the parent's plus one step); the file's own line ending.
+ * `order` (the schema's field sequence) replaces the alphabetical comparison when given; names
+ * not in it sort last.
  */
-export function insertChild(file: TextFile, parent: XmlElement, name: string, value: string, raw = false): OffsetEdit {
+export function insertChild(file: TextFile, parent: XmlElement, name: string, value: string, raw = false, order?: readonly string[]): OffsetEdit {
   const text = file.text;
   const eol = file.eol;
   const content = raw ? value : escapeXml(value);
   const kids = parent.children;
   const el = `<${name}>${content}</${name}>`;
   let prev: XmlElement | undefined;
-  for (const k of kids) if (k.name.localeCompare(name, 'en') < 0 && k.name !== name) prev = k;
+  const rank = (n: string) => {
+    const i = order!.indexOf(n);
+    return i < 0 ? order!.length : i;
+  };
+  const before = order ? (n: string) => rank(n) < rank(name) : (n: string) => n.localeCompare(name, 'en') < 0;
+  for (const k of kids) if (before(k.name) && k.name !== name) prev = k;
   if (kids.length > 0) {
     const sibling = prev ?? kids[0]!;
     const indent = indentAt(text, sibling.start);

@@ -20,6 +20,8 @@ export interface ClientCaps {
   showDocument: boolean;
   applyEdit: boolean;
   hoverMarkdown: boolean;
+  completionSnippets: boolean;
+  completionMarkdown: boolean;
   workspaceFolders: boolean;
   /** Commands the client implements (from initializationOptions.clientCommands). */
   clientCommands: ReadonlySet<string>;
@@ -49,6 +51,8 @@ export function readCaps(params: Pick<InitializeParams, 'capabilities' | 'initia
     showDocument: !!c.window?.showDocument?.support,
     applyEdit: !!ws?.applyEdit,
     hoverMarkdown: (td?.hover?.contentFormat ?? []).includes('markdown'),
+    completionSnippets: !!td?.completion?.completionItem?.snippetSupport,
+    completionMarkdown: (td?.completion?.completionItem?.documentationFormat ?? []).includes('markdown'),
     workspaceFolders: !!ws?.workspaceFolders,
     clientCommands: new Set(Array.isArray(opts.clientCommands) ? opts.clientCommands.filter((x): x is string => typeof x === 'string') : []),
   };

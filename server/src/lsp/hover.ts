@@ -8,7 +8,8 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { EcaProject } from '../engine';
 import type { EcaFile } from '../model/types';
 import type { XmlElement } from '../metadata/parse';
-import { SCHEMA, fieldInfo } from '../metadata/schema';
+import { SCHEMA, fieldOf, schemaFor } from '../metadata/schema';
+import { fieldMarkdown, sinceText } from '../metadata/fieldDoc';
 import type { ForceIgnoreFile, ForceIgnoreLine } from '../project/forceIgnore';
 import { fileState } from '../views/describe';
 
@@ -101,22 +102,22 @@ export function elementHover(project: EcaProject, f: EcaFile, pos: Position): Ho
   const ships = shipsText(project, f);
   const range = doc.range(el.start, el.end);
   if (chain.length === 1) {
-    const s = SCHEMA[typeName];
-    return md(`**${typeName}** (${f.type.label})\n\n${s?.description ?? ''}\n\n---\n\n${ships}`, doc.range(root.start, root.start + 1 + root.name.length));
+    const t = schemaFor(typeName);
+    const desc = SCHEMA[typeName]?.description ?? t?.description ?? '';
+    const facts = t ? `\n\nMetadata type ${code(typeName)}, ${sinceText(t.since, t.until)}.` : '';
+    const mismatch = root.name !== typeName ? `\n\n**The root should be ${code(typeName)}** for this file name.` : '';
+    return md(`**${typeName}** (${f.type.label})\n\n${desc}${facts}${mismatch}\n\n---\n\n${ships}`, doc.range(root.start, root.start + 1 + root.name.length));
   }
   const names = chain.slice(1).map((e) => e.name);
-  const info = fieldInfo(typeName, names);
+  const field = root.name === typeName ? fieldOf(typeName, names) : undefined;
   const title = `**${names.join('.')}** · ${typeName} (${f.type.label})`;
-  if (!info) {
-    return md(`${title}\n\nNot a field ECA Lens knows for ${typeName}. Real files carry undocumented fields; check the Metadata API reference before relying on it.\n\n---\n\n${ships}`, range);
+  if (!field) {
+    return md(`${title}\n\nNot a field ECA Lens knows for ${typeName}: no version of the Metadata API schema has it here. Real files carry undocumented fields; check the Metadata API reference before relying on it.\n\n---\n\n${ships}`, range);
   }
-  const body = [title, info.description];
-  if (info.values) {
-    const v = el.text;
-    const known = info.values.includes(v);
-    body.push(`Values: ${info.values.map((x) => (x === v ? `**${code(x)}**` : code(x))).join(' · ')}${v && !known && el.children.length === 0 ? `  \n${code(v)} is not one of them.` : ''}`);
-  }
-  if (info.note) body.push(`_${info.note}_`);
+  const leaf = el.children.length === 0;
+  const body = [title, fieldMarkdown(field, leaf ? el.text : undefined)];
+  const values = field.values ?? (field.kind === 'boolean' ? ['true', 'false'] : undefined);
+  if (values && leaf && el.text && !values.includes(el.text) && field.kind !== 'pattern') body.push(`${code(el.text)} is not one of them.`);
   body.push('---', ships);
   return md(body.join('\n\n'), range);
 }

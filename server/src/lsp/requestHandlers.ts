@@ -4,12 +4,13 @@
  * sees the latest text: pending changes are processed first.
  */
 import * as path from 'node:path';
-import type { CodeAction, CodeActionParams, Command, Hover, HoverParams } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Command, CompletionList, CompletionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
 import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
+import { completionList } from './completion';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
 import { checklistResult, devHubOrgIdResult, inventoryResult } from './requests';
 import type { SessionState } from './state';
@@ -46,6 +47,14 @@ export class RequestHandlers {
       if (f) h = elementHover(t.project, f, params.position);
     }
     return h && !this.st.caps.hoverMarkdown ? toPlain(h) : h;
+  }
+
+  /** Completion reads the live document text; no re-index first (it must answer in milliseconds). */
+  completion(params: CompletionParams): CompletionList | null {
+    const doc = this.st.documents.get(params.textDocument.uri);
+    const p = this.st.pathOf(params.textDocument.uri);
+    if (!doc || !p) return null;
+    return completionList(this.st.ws.projectFor(p), p, doc, params.position, { snippets: this.st.caps.completionSnippets, markdown: this.st.caps.completionMarkdown });
   }
 
   inventory(): InventoryResult {

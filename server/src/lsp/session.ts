@@ -23,6 +23,7 @@ import { readCaps } from './capabilities';
 import { ChangeQueue } from './changeQueue';
 import { FIX_ALL_KIND } from './codeActions';
 import { CommandHandlers } from './commands';
+import { COMPLETION_TRIGGERS } from './completion';
 import { Configuration } from './configuration';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentSync } from './documentSync';
@@ -97,6 +98,7 @@ export class Session {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: st.caps.codeActionLiterals ? { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true } : true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

@@ -30,6 +30,7 @@ export function startServer(connection: Connection, options: SessionOptions = {}
   connection.onCodeAction((p) => s.guard('codeAction', [], () => requests.codeAction(p)));
   connection.onCodeActionResolve((a) => s.guard('codeAction/resolve', a, () => requests.resolveCodeAction(a)));
   connection.onHover((p) => s.guard('hover', null, () => requests.hover(p)));
+  connection.onCompletion((p) => s.guard('completion', null, () => requests.completion(p)));
   connection.onExecuteCommand((p) => s.guardAsync('executeCommand', null, () => commands.execute(p)));
 
   connection.onRequest(Methods.inventory, () => s.guard('inventory', { projects: [] }, () => requests.inventory()));

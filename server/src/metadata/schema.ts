@@ -1,8 +1,18 @@
 /**
- * What the elements of the main ECA types mean (reference §3 and §7), as data in one place: hover
- * text, allowed values, and notes on what each setting does to a package or to security. A field
- * not listed here is not an error (real files carry undocumented fields); hover says so.
+ * The schema of the ECA types and ConnectedApp, in one place:
+ * - the generated table (schema.generated.ts, from the Metadata API types in `@salesforce/types`:
+ *   field order, kinds, required flags, enums, `since`),
+ * - merged with the hand-kept overlay (schemaOverlay.ts: documented values of untyped strings,
+ *   defaults, elements seen in real files),
+ * - and the human descriptions below (reference §3 and §7): hover text and notes on what each
+ *   setting does to a package or to security.
+ * Read it through `schemaFor`, `complexType`, `fieldOf`, `scopeNames` (end of file). `SCHEMA` and
+ * `fieldInfo` give the descriptions alone. A field the schema lacks is not an error (real files
+ * carry undocumented fields).
  */
+import { GENERATED_SCHEMA } from './schema.generated';
+import { SCHEMA_OVERLAY } from './schemaOverlay';
+import type { FieldKind, GeneratedField, GeneratedType, OverlayField } from './schemaTypes';
 
 export interface FieldInfo {
   /** One or two sentences for people. */
@@ -17,7 +27,8 @@ export interface FieldInfo {
   readonly fields?: Readonly<Record<string, FieldInfo>>;
 }
 
-export interface TypeSchema {
+/** The human description of a type and its fields. */
+export interface TypeDoc {
   readonly description: string;
   readonly fields: Readonly<Record<string, FieldInfo>>;
 }
@@ -38,7 +49,7 @@ const customAttributes: FieldInfo = {
   },
 };
 
-export const SCHEMA: Readonly<Record<string, TypeSchema>> = {
+export const SCHEMA: Readonly<Record<string, TypeDoc>> = {
   ExternalClientApplication: {
     description: 'The header of an External Client App: its name, contact and distribution state. It may be packaged in 2GP.',
     fields: {
@@ -201,7 +212,7 @@ export const SCHEMA: Readonly<Record<string, TypeSchema>> = {
   },
 };
 
-/** The schema entry of an element, given the path of element names below the root. */
+/** The description of an element, given the path of element names below the root. */
 export function fieldInfo(typeName: string, names: readonly string[]): FieldInfo | undefined {
   const s = SCHEMA[typeName];
   if (!s || names.length === 0) return undefined;
@@ -213,4 +224,136 @@ export function fieldInfo(typeName: string, names: readonly string[]): FieldInfo
     fields = info.fields;
   }
   return info;
+}
+
+// ---- the merged schema: generated ⊕ overlay ⊕ descriptions ------------------------------------
+
+/** One element of a type, as rules and hover read it. */
+export interface SchemaField {
+  readonly name: string;
+  readonly kind: FieldKind;
+  /** Enum or complex type name. */
+  readonly type?: string;
+  /** Repeated element; lists are optional. */
+  readonly list: boolean;
+  readonly required: boolean;
+  /** First `@salesforce/types` version that has the field (absent for overlay-only fields). */
+  readonly since?: string;
+  /** Last version that has it, when the newest no longer does. */
+  readonly until?: string;
+  /** Base type it comes from (`Metadata` for fullName). */
+  readonly inherited?: string;
+  /** Allowed values: the enum's, or the documented values of an untyped string. */
+  readonly values?: readonly string[];
+  /** For kind `pattern`: regular expression source the whole value matches. */
+  readonly pattern?: string;
+  /** Documented default, as written in XML. */
+  readonly default?: string;
+  readonly description?: string;
+  readonly note?: string;
+  /** Where the overlay's facts come from, when the overlay touched the field. */
+  readonly source?: string;
+  /** Seen in real files, in no version of the types. */
+  readonly undocumented?: boolean;
+}
+
+export interface TypeSchema {
+  readonly name: string;
+  readonly since: string;
+  readonly until?: string;
+  readonly extends?: string;
+  readonly description?: string;
+  /** In xsd:sequence order; overlay-only fields last. */
+  readonly fields: readonly SchemaField[];
+  /** The field named `name` (no prototype keys). */
+  field(name: string): SchemaField | undefined;
+}
+
+/** The `@salesforce/types` versions the generated table was read from, oldest first. */
+export const SCHEMA_VERSIONS: readonly string[] = GENERATED_SCHEMA.versions;
+
+const built = new Map<string, TypeSchema | undefined>();
+const own = <T>(o: Readonly<Record<string, T>>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
+/** Values of a generated enum simple type, e.g. `ExtlClntAppDistState`. */
+export function enumValues(enumName: string): readonly string[] | undefined {
+  return own(GENERATED_SCHEMA.enums, enumName)?.values;
+}
+
+function mergeField(g: GeneratedField | undefined, o: OverlayField | undefined, doc: FieldInfo | undefined, name: string): SchemaField {
+  const kind: FieldKind = o?.kind ?? g?.kind ?? 'string';
+  const type = o?.type ?? g?.type;
+  const values = o?.values ?? (g?.kind === 'enum' && g.type ? enumValues(g.type) : undefined);
+  const f: { -readonly [K in keyof SchemaField]: SchemaField[K] } = { name, kind, list: o?.list ?? g?.list ?? false, required: g?.required ?? false };
+  if (type) f.type = type;
+  if (g?.since) f.since = g.since;
+  if (g?.until) f.until = g.until;
+  if (g?.inherited) f.inherited = g.inherited;
+  if (values) f.values = values;
+  if (o?.pattern) f.pattern = o.pattern;
+  if (o?.default !== undefined) f.default = o.default;
+  if (doc) {
+    f.description = doc.description;
+    if (doc.note) f.note = doc.note;
+  }
+  if (o) f.source = o.source;
+  if (o?.undocumented) f.undocumented = true;
+  return f;
+}
+
+function build(name: string, g: GeneratedType | undefined, docs: TypeDoc | undefined): TypeSchema | undefined {
+  if (!g) return undefined;
+  const overlay = own(SCHEMA_OVERLAY, name) ?? [];
+  const byName = new Map(overlay.map((o) => [o.name, o]));
+  const doc = (n: string) => (docs ? own(docs.fields, n) : undefined);
+  const fields = g.fields.map((f) => mergeField(f, byName.get(f.name), doc(f.name), f.name));
+  for (const o of overlay) if (!g.fields.some((f) => f.name === o.name)) fields.push(mergeField(undefined, o, doc(o.name), o.name));
+  const index = new Map(fields.map((f) => [f.name, f]));
+  return {
+    name,
+    since: g.since,
+    ...(g.until ? { until: g.until } : {}),
+    ...(g.extends ? { extends: g.extends } : {}),
+    ...(docs ? { description: docs.description } : {}),
+    fields,
+    field: (n) => index.get(n),
+  };
+}
+
+function cached(key: string, make: () => TypeSchema | undefined): TypeSchema | undefined {
+  if (!built.has(key)) built.set(key, make());
+  return built.get(key);
+}
+
+/** A root metadata type (an ECA type, ConnectedApp, ExternalClientAppSettings, OauthOidcSettings). */
+export function schemaFor(typeName: string): TypeSchema | undefined {
+  return cached(`t:${typeName}`, () => build(typeName, own(GENERATED_SCHEMA.types, typeName), own(SCHEMA, typeName)));
+}
+
+/** A complex type reached from a root type, e.g. `ConnectedAppOauthConfig` (descriptions: see fieldOf). */
+export function complexType(typeName: string): TypeSchema | undefined {
+  return cached(`c:${typeName}`, () => build(typeName, own(GENERATED_SCHEMA.complexTypes, typeName), undefined));
+}
+
+/**
+ * The element at `path` (element names below the root element), e.g.
+ * `fieldOf('ConnectedApp', ['oauthConfig', 'callbackUrl'])`; descriptions are found by path.
+ */
+export function fieldOf(typeName: string, path: readonly string[]): SchemaField | undefined {
+  let t = schemaFor(typeName);
+  let f: SchemaField | undefined;
+  for (let i = 0; i < path.length; i++) {
+    f = t?.field(path[i]!);
+    if (!f) return undefined;
+    if (i < path.length - 1) t = f.kind === 'complex' && f.type ? complexType(f.type) : undefined;
+  }
+  if (!f || f.description) return f;
+  const doc = fieldInfo(typeName, path);
+  return doc ? { ...f, description: doc.description, ...(doc.note ? { note: doc.note } : {}) } : f;
+}
+
+/** OAuth scope names (`ConnectedAppOauthAccessScope`); ECA files spell `SFAP` as `SFApiPlatform` (reference §8). */
+export function scopeNames(kind: 'eca' | 'connectedApp'): readonly string[] {
+  const v = enumValues('ConnectedAppOauthAccessScope') ?? [];
+  return kind === 'eca' ? v.map((s) => (s === 'SFAP' ? 'SFApiPlatform' : s)) : v;
 }

@@ -30,6 +30,12 @@ import { rule as refreshTokenLongLived } from './refresh-token-long-lived';
 import { rule as sessionLevelBlocksHeadless } from './session-level-blocks-headless';
 import { rule as executionUserOrgSpecific } from './execution-user-org-specific';
 import { rule as callbackUrlInsecure } from './callback-url-insecure';
+import { rule as schemaUnknownElement } from './schema-unknown-element';
+import { rule as schemaMissingElement } from './schema-missing-element';
+import { rule as schemaInvalidValue } from './schema-invalid-value';
+import { rule as schemaDuplicateElement } from './schema-duplicate-element';
+import { rule as schemaRootMismatch } from './schema-root-mismatch';
+import { rule as scopeUnknown } from './scope-unknown';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -62,6 +68,12 @@ export const ALL_RULES: readonly Rule[] = [
   sessionLevelBlocksHeadless,
   executionUserOrgSpecific,
   callbackUrlInsecure,
+  schemaUnknownElement,
+  schemaMissingElement,
+  schemaInvalidValue,
+  schemaDuplicateElement,
+  schemaRootMismatch,
+  scopeUnknown,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

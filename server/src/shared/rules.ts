@@ -40,4 +40,10 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'session-level-blocks-headless', defaultSeverity: 'warning', title: "A high-assurance session requirement blocks the app's headless flow" },
   { id: 'execution-user-org-specific', defaultSeverity: 'information', title: 'A client credentials execution user that exists in one org only is in source' },
   { id: 'callback-url-insecure', defaultSeverity: 'warning', title: 'A callback URL uses http:// to a host that is not the loopback' },
+  { id: 'schema-unknown-element', defaultSeverity: 'warning', title: 'An element the Metadata API schema does not have here' },
+  { id: 'schema-missing-element', defaultSeverity: 'error', title: 'A required element is missing' },
+  { id: 'schema-invalid-value', defaultSeverity: 'error', title: 'A value its element does not allow' },
+  { id: 'schema-duplicate-element', defaultSeverity: 'error', title: 'An element that may appear once is given twice' },
+  { id: 'schema-root-mismatch', defaultSeverity: 'error', title: 'The root element is not the type the file name says, or lacks the metadata namespace' },
+  { id: 'scope-unknown', defaultSeverity: 'warning', title: 'An OAuth scope that is not a scope name' },
 ];

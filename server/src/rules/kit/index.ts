@@ -26,3 +26,7 @@ export { replacementCovers } from './replacements';
 export type {
   OAuthPosture, Setting, PostureLocation, ScopeToken, CallbackUrl, NameToken, ListSetting, FlowState, PostureRole,
 } from '../../metadata/oauthPosture';
+export {
+  METADATA_NS, rootSchema, isOldNameOf, schemaNodes, schemaParents, ownFields, nearMisses, renameElement, trimmedValueSpan, schemaOrder,
+  schemaFor, complexType, scopeNames, editDistance, type SchemaNode, type NearMiss, type SchemaField, type TypeSchema,
+} from './schema';
