@@ -12,12 +12,14 @@ import { applyFixes } from '../edits/applyFixes';
 import { formatText, type Report } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
+import { runMigrate } from './migrate';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: eca-lens check [DIR] [options]
        eca-lens rules
+       eca-lens migrate FILE... [--out DIR] [--dry-run] [--format text|json]   (see migrate --help)
 
 Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
 folder); with no project there, every project below it.
@@ -119,6 +121,7 @@ export interface RunResult {
 }
 
 export function run(argv: string[], cwd = process.cwd()): RunResult {
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1), cwd);
   let args: Args;
   try {
     args = parseArgs(argv);
