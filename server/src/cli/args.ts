@@ -41,6 +41,7 @@ export function usage(): string {
   const w = Math.max(...rows.map(([l]) => l.length));
   return `Usage: eca-lens check [DIR] [options]
        eca-lens rules
+       eca-lens migrate FILE... [--out DIR] [--dry-run] [--format text|json]   (see migrate --help)
 
 Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
 folder); with no project there, every project below it; with no sfdx-project.json anywhere, the

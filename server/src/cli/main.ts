@@ -6,6 +6,7 @@
 import { parseArgs, usage, UsageError, type Args } from './args';
 import { checkCommand } from './check';
 import { rulesCommand } from './rules';
+import { runMigrate } from './migrate';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
@@ -19,6 +20,7 @@ export interface RunResult {
 }
 
 export function run(argv: string[], cwd = process.cwd(), env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): RunResult {
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1), cwd);
   let args: Args;
   try {
     args = parseArgs(argv, env, isTTY);
