@@ -166,13 +166,13 @@ export class GitTreeHost implements FsHost {
   realpath(p: string): string | undefined {
     return this.exists(p) ? path.resolve(p) : undefined;
   }
-  writeFile(p: string): void {
+  writeFile(p: string, _data?: Uint8Array): void {
     throw new Error(`${p}: a git revision is read-only`);
   }
   deleteFile(p: string): void {
     throw new Error(`${p}: a git revision is read-only`);
   }
-  rename(from: string): void {
+  rename(from: string, _to?: string): void {
     throw new Error(`${from}: a git revision is read-only`);
   }
 }
