@@ -13,12 +13,16 @@ import { applyFixes } from '../edits/applyFixes';
 import { formatText, type Report } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
+import { runPreview } from './preview';
+import { runGuide } from './guide';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: eca-lens check [DIR] [options]
        eca-lens rules
+       eca-lens preview [DIR] [--since REF] [--format text|json]   (see eca-lens preview --help)
+       eca-lens guide [DIR] [--app NAME] [--out FILE]              (see eca-lens guide --help)
 
 Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
 folder); with no project there, every project below it.
@@ -55,7 +59,7 @@ export function parseArgs(argv: string[]): Args {
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return { ...a, command: 'help' };
   if (first === '-v' || first === '--version') return { ...a, command: 'version' };
   if (first === 'rules') return { ...a, command: 'rules' };
-  if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected "check" or "rules")`);
+  if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected "check", "rules", "preview" or "guide")`);
   rest.shift();
   let dirSet = false;
   const value = (flag: string) => {
@@ -120,6 +124,8 @@ export interface RunResult {
 }
 
 export function run(argv: string[], cwd = process.cwd()): RunResult {
+  if (argv[0] === 'preview') return runPreview(argv.slice(1), cwd);
+  if (argv[0] === 'guide') return runGuide(argv.slice(1), cwd);
   let args: Args;
   try {
     args = parseArgs(argv);
