@@ -8,6 +8,7 @@ import type { TextFile } from '../util/text';
 import type { PackageDirectory, SfdxProjectConfig } from '../project/sfdxProject';
 import type { Exclusion, ForceIgnoreFile } from '../project/forceIgnore';
 import type { DevHubLookup } from '../project/devHub';
+import type { Baseline } from '../project/releaseSnapshot';
 
 export interface EcaFile {
   /** Absolute path. */
@@ -60,4 +61,13 @@ export interface ProjectView {
   /** Directory names that exist in the project (lower-cased), for `.forceignore` checks. */
   directoryNamesLower(): ReadonlySet<string>;
   devHub(): DevHubLookup;
+  /**
+   * Absolute paths of any files of the project tree (not only ECA-family ones: permission sets,
+   * profiles, settings, `.gitignore`) whose path relative to the project root matches one of the
+   * globs (gitignore syntax, e.g. `**\/*.permissionset-meta.xml`). Listed lazily, once, and kept up
+   * to date as files appear and vanish. Read their text with `ctx.textOf(path)`.
+   */
+  listFiles(globs: string | readonly string[]): readonly string[];
+  /** The project as it was at a released revision (`check --since REF`), when the adapter gave one. */
+  baseline(): Baseline | undefined;
 }

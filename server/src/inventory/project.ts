@@ -19,6 +19,7 @@ import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirecto
 import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
 import { findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
 import type { AppInfo, EcaFile, ProjectView } from './model';
+import type { Baseline } from '../project/releaseSnapshot';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
 import type { TextEdit } from '../edits/types';
 import type { OffsetEdit } from '../edits/textEdits';
@@ -37,6 +38,11 @@ export interface EngineOptions {
   extraTypes?: readonly EcaTypeInfo[];
   /** Rules to run (default: all). For tests. */
   ruleSet?: readonly Rule[];
+  /**
+   * The project as it was at a released git revision (`check --since REF`; the CLI reads it with
+   * GitTreeHost): rule packaged-component-removed compares with it. The engine runs no git.
+   */
+  baseline?: Baseline;
 }
 
 /** Folders never walked: not source, or tool state. */
@@ -69,6 +75,15 @@ export class EcaProject implements ProjectView {
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
   private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
+  /** Texts of other files read by rules (null: unreadable). */
+  private readonly otherTexts = new Map<string, TextFile | null>();
+  private allFiles: Set<string> | undefined;
+  /**
+   * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
+   * package.xml, a script): computed once, handed out by check(path) for each path, and recomputed
+   * after every change (project rules read across the project).
+   */
+  private projectRun: Finding[] | undefined;
 
   readonly root: string;
 
@@ -96,6 +111,9 @@ export class EcaProject implements ProjectView {
     this.findingsCache.clear();
     this.devHubCache = undefined;
     this.severityCache.clear();
+    this.otherTexts.clear();
+    this.allFiles = undefined;
+    this.projectRun = undefined;
     this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
     this.readProjectFile();
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
@@ -106,6 +124,7 @@ export class EcaProject implements ProjectView {
 
   setOptions(options: EngineOptions): void {
     this.options = options;
+    this.projectRun = undefined;
     this.severityCache.clear();
     this.devHubCache = undefined;
     this.findingsCache.clear();
@@ -272,6 +291,23 @@ export class EcaProject implements ProjectView {
    * Re-reads only that file and re-checks what depends on it.
    */
   update(abs: string): ChangeResult {
+    const before = this.projectRun;
+    const r = this.updateIndex(abs);
+    // Other files read through textOf / listFiles: drop the cached text and listing.
+    this.otherTexts.delete(abs);
+    if (this.allFiles && this.allFiles.has(abs) !== this.host.isFile(abs)) this.allFiles = undefined;
+    // Project-scope rules may report in any file: re-check every path they reported in, before and now.
+    if (before) {
+      this.projectRun = undefined;
+      for (const f of [...before, ...this.projectFindings()]) {
+        r.affected.add(f.path);
+        this.findingsCache.delete(f.path);
+      }
+    }
+    return r;
+  }
+
+  private updateIndex(abs: string): ChangeResult {
     const affected = new Set<string>();
     const base = path.basename(abs);
     if (abs === this.projectFilePath) {
@@ -473,12 +509,65 @@ export class EcaProject implements ProjectView {
     if (p === this.projectFilePath) return this.projectDoc;
     const f = this.ecaFiles.get(p);
     if (f) return f.doc;
-    return this.fiFiles.get(p)?.file;
+    const fi = this.fiFiles.get(p);
+    if (fi !== undefined) return fi?.file;
+    // Any other file of the project, read lazily.
+    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p))) return undefined;
+    let t = this.otherTexts.get(p);
+    if (t === undefined) {
+      const bytes = this.host.readFile(p);
+      const dec = bytes ? decodeBytes(bytes) : undefined;
+      t = dec?.ok ? dec.file : null;
+      this.otherTexts.set(p, t);
+    }
+    return t ?? undefined;
+  }
+
+  listFiles(globs: string | readonly string[]): readonly string[] {
+    if (!this.allFiles) {
+      const all = new Set<string>();
+      const walk = (dir: string, seen: Set<string>, isRoot: boolean) => {
+        const real = this.host.realpath(dir) ?? dir;
+        if (seen.has(real)) return;
+        seen.add(real);
+        const entries = this.host.readDir(dir);
+        if (!entries || (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE))) return;
+        for (const e of entries) {
+          const abs = path.join(dir, e.name);
+          if (this.isExcluded(abs)) continue;
+          if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(abs, seen, false);
+          else if (e.isFile) all.add(abs);
+        }
+      };
+      const seen = new Set<string>();
+      for (const r of [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x))]) walk(r, seen, true);
+      this.allFiles = all;
+    }
+    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
+    const out: string[] = [];
+    for (const p of this.allFiles) {
+      const rel = toPosixRelative(this.root, p);
+      if (!rel || rel.startsWith('..')) continue;
+      try {
+        if (ig.ignores(rel)) out.push(p);
+      } catch {
+        // a path `ignore` refuses (absolute, odd characters): not listed
+      }
+    }
+    return out.sort();
+  }
+
+  baseline(): Baseline | undefined {
+    return this.options.baseline;
   }
 
   /** Every path that can carry findings. */
   allPaths(): string[] {
-    return [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    const known = [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    // Other files (package.xml, scripts) that project-scope rules report in.
+    const set = new Set(known);
+    for (const f of this.projectFindings()) if (!set.has(f.path)) set.add(f.path);
+    return [...set];
   }
 
   // ---------------------------------------------------------------- checking
@@ -512,15 +601,13 @@ export class EcaProject implements ProjectView {
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
-    const isProjectFile = p === this.projectFilePath;
     for (const rule of rules) {
       let raw: RawFinding[] = [];
-      if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
+      if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : true) continue;
       if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
       try {
         if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
         else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
-        else raw = rule.check({ ...helpers, project: this });
       } catch (e) {
         raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
       }
@@ -539,9 +626,37 @@ export class EcaProject implements ProjectView {
         });
       }
     }
+    for (const x of this.projectFindings()) if (x.path === p) out.push(x);
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.findingsCache.set(p, out);
     return out;
+  }
+
+  /**
+   * Run the project-scope rules once. Their findings sit on sfdx-project.json unless the rule gives
+   * another path (`RawFinding.path`: an ECA file, a `.forceignore`, a package.xml, a script).
+   */
+  private projectFindings(): Finding[] {
+    if (this.projectRun) return this.projectRun;
+    const out: Finding[] = [];
+    const helpers = this.helpers();
+    const p = this.projectFilePath;
+    for (const rule of this.options.ruleSet ?? ALL_RULES) {
+      if (rule.scope !== 'project' || this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
+      let raw: RawFinding[];
+      try {
+        raw = rule.check({ ...helpers, project: this });
+      } catch (e) {
+        raw = [{ message: `ECA Lens rule ${rule.id} failed on this project: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
+      }
+      for (const r of raw) {
+        const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
+        if (sev === 'off') continue;
+        const at = r.path ?? p;
+        out.push({ ruleId: rule.id, severity: sev, message: r.message, path: at, range: helpers.range(at, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] });
+      }
+    }
+    return (this.projectRun = out);
   }
 
   /** Findings for every file, in path order. */

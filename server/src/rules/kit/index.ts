@@ -21,3 +21,7 @@ export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, 
 export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
 export { child, type XmlElement } from '../../metadata/parse';
 export type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
+export {
+  packagedComponentRemoved, orgScopedAppNotDevHub, orgIdOf, snapshotOfView, fieldOf, shipsInPackage, HEADER, OAUTH_SETTINGS,
+  type PlainFinding, type Baseline, type ProjectSnapshot, type SnapshotFile,
+} from './release';
