@@ -15,6 +15,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { runPreview } from './preview';
 import { runGuide } from './guide';
+import { withBaseline } from './since';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
@@ -33,6 +34,7 @@ Options:
   --rule ID=SEVERITY         set a rule's severity: error|warning|information|hint|off (ID may use *)
   --exclude GLOB             leave out paths matching GLOB (relative to the project root)
   --dev-hub-org-id ID        Dev Hub org id for fixes (default: found offline from the sf CLI config)
+  --since REF                also report released components that no longer ship since git REF
   --no-color                 plain text output
   -h, --help                 this help
   -v, --version              the version
@@ -47,6 +49,7 @@ interface Args {
   rules: Record<string, SeverityOrOff>;
   exclude: string[];
   devHubOrgId?: string;
+  since?: string;
   color: boolean;
 }
 
@@ -101,6 +104,9 @@ export function parseArgs(argv: string[]): Args {
       case '--dev-hub-org-id':
         a.devHubOrgId = val(arg);
         break;
+      case '--since':
+        a.since = val(arg);
+        break;
       case '--no-color':
         a.color = false;
         break;
@@ -144,6 +150,8 @@ export function run(argv: string[], cwd = process.cwd()): RunResult {
   const roots = findProjectRoots(dir, nodeFsHost);
   if (roots.length === 0) return { code: 2, stdout: '', stderr: `eca-lens: no sfdx-project.json at or above "${args.dir}", nor below it\n` };
   const options: EngineOptions = { rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId };
+  const since = withBaseline(roots, args.since, options);
+  if ('error' in since) return { code: 2, stdout: '', stderr: `eca-lens: ${since.error}\n` };
   const base = roots.length === 1 ? roots[0]! : dir;
   let stderr = '';
   if (args.fix) {
@@ -151,7 +159,7 @@ export function run(argv: string[], cwd = process.cwd()): RunResult {
     for (const root of roots) {
       // A fix can reveal another finding (e.g. Packaged → orgScopedExternalApp needed): a few passes.
       for (let pass = 0; pass < 5; pass++) {
-        const project = openProject(root, nodeFsHost, options);
+        const project = openProject(root, nodeFsHost, since.options(root));
         const fixes: { f: Finding; fix: Fix }[] = [];
         for (const list of project.checkAll().values()) {
           for (const f of list) {
@@ -171,7 +179,7 @@ export function run(argv: string[], cwd = process.cwd()): RunResult {
   }
   const report: Report = { base, files: [], findings: [], projects: roots };
   for (const root of roots) {
-    const project = openProject(root, nodeFsHost, options);
+    const project = openProject(root, nodeFsHost, since.options(root));
     report.files.push(...inventoryJson(project, base));
     for (const [p, list] of project.checkAll()) for (const f of list) report.findings.push({ rel: toPosixRelative(base, p), finding: f });
   }

@@ -4,12 +4,13 @@
  * tree at REF is read through git (no checkout) and judged by the same rules as the work tree.
  * Exit 0, 1 when a release check finds an error, 2 on usage or git problems.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeFsHost } from '../project/fsHost';
 import { findProjectRoots, openProject, type EcaProject } from '../engine';
-import { GitError, GitTreeHost, gitTopLevel, newestTag } from '../project/gitTree';
+import { GitError, gitTopLevel, newestTag } from '../project/gitTree';
+import { baselineAt } from './baseline';
+import type { ProjectSnapshot } from '../project/releaseSnapshot';
 import { packagedComponentRemoved, previewPackages, type PackagePreview, type PlainFinding } from '../views/preview';
 import { snapshotOf } from '../views/snapshot';
 
@@ -37,9 +38,6 @@ export const RULE_ID = 'packaged-component-removed';
 
 const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: `eca-lens: ${msg}\n${usage ? PREVIEW_USAGE : ''}` });
 
-/** Files worth reading from the revision in one batch. */
-const WANTED = /(^|\/)(sfdx-project\.json|\.forceignore)$|\.(eca[A-Za-z]*|connectedApp)(-meta\.xml)?$/;
-
 export function runPreview(argv: string[], cwd = process.cwd()): CommandResult {
   let values: { since?: string; format?: string; help?: boolean };
   let positionals: string[];
@@ -66,23 +64,17 @@ export function runPreview(argv: string[], cwd = process.cwd()): CommandResult {
   const root = roots[0]!;
 
   let since: string | null;
-  let then: EcaProject | undefined;
+  let old: ProjectSnapshot | undefined;
   try {
     const top = gitTopLevel(root);
     since = values.since ?? newestTag(top) ?? null;
-    if (since !== null) {
-      const host = new GitTreeHost(top, since, { preload: (p) => WANTED.test(p) });
-      // The project's folder inside the revision: git reports the top level with symlinks resolved.
-      const rel = path.relative(realpath(top), realpath(root));
-      then = openProject(path.join(host.topLevel, rel), host, { ruleSet: [] });
-    }
+    if (since !== null) old = baselineAt(root, since, top).snapshot;
   } catch (e) {
     if (e instanceof GitError) return fail(e.message);
     throw e;
   }
   const now = openProject(root, nodeFsHost, { ruleSet: [] });
   const cur = snapshotOf(now);
-  const old = then ? snapshotOf(then) : undefined;
   const packages = previewPackages(cur, old);
   const findings = old && since ? packagedComponentRemoved(cur, old, since) : [];
   const diagnostics = findings.map((f) => diagnostic(now, f));
@@ -121,12 +113,4 @@ function text(since: string | null, packages: PackagePreview[], diags: Diagnosti
   if (diags.length) out.push('');
   for (const d of diags) out.push(`${d.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
   return out.join('\n') + '\n';
-}
-
-function realpath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }

@@ -18,6 +18,10 @@ import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-patte
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
 import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
+import { rule as orgScopedAppNotDevHub } from './org-scoped-app-not-dev-hub';
+import { rule as packagedComponentRemoved } from './packaged-component-removed';
+import { rule as manifestTypeName } from './manifest-type-name';
+import { rule as cliMetadataTypeCase } from './cli-metadata-type-case';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -38,6 +42,10 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreSuffixPattern,
   forceignoreBackslash,
   forceignoreUnpackagedPattern,
+  orgScopedAppNotDevHub,
+  packagedComponentRemoved,
+  manifestTypeName,
+  cliMetadataTypeCase,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

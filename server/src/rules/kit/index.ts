@@ -25,3 +25,6 @@ export {
   packagedComponentRemoved, orgScopedAppNotDevHub, orgIdOf, snapshotOfView, fieldOf, shipsInPackage, HEADER, OAUTH_SETTINGS,
   type PlainFinding, type Baseline, type ProjectSnapshot, type SnapshotFile,
 } from './release';
+export { parseXml } from '../../metadata/parse';
+export { OLD_TYPE_NAMES, CONNECTED_APP_TYPE, editDistance, type EcaTypeInfo } from '../../metadata/types';
+export { ecaTypeNames, nearestEcaTypeName, type TypeNameMatch } from './typeNames';
