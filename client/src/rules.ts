@@ -28,6 +28,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'forceignore-suffix-pattern', defaultSeverity: 'warning', title: '.forceignore suffix pattern without -meta.xml matches no source file' },
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
   { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
+  { id: 'org-scoped-app-not-dev-hub', defaultSeverity: 'warning', title: "The org in orgScopedExternalApp / oauthLink is not the Dev Hub's" },
+  { id: 'packaged-component-removed', defaultSeverity: 'error', title: 'A header or OAuth settings component that shipped at --since REF no longer ships' },
+  { id: 'manifest-type-name', defaultSeverity: 'warning', title: "A package.xml type name is a near miss of an ECA type, or retrieves types that can't be packaged" },
+  { id: 'cli-metadata-type-case', defaultSeverity: 'information', title: 'An ECA type name given to sf ... --metadata in PascalCase (lower-case is the safe spelling)' },
 ];
 
 /** The rule's documentation page (the same URL the diagnostics link to). */
