@@ -6,6 +6,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { ALL_RULES } from '../rules/index';
 import type { SeverityOrOff } from '../rules/kit';
+import { ORG_ID } from '../shared/orgId';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,6 +32,7 @@ export const OPTIONS = {
   exclude: { type: 'string', multiple: true, value: 'GLOB', help: 'leave out paths matching GLOB (relative to the project root)' },
   'dev-hub-org-id': { type: 'string', value: 'ID', help: 'Dev Hub org id for fixes (default: found offline from the sf CLI config)' },
   'no-color': { type: 'boolean', help: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
+  since: { type: 'string', value: 'REF', help: 'also report released components that no longer ship since git REF (packaged-component-removed)' },
   verbose: { type: 'boolean', help: "show each finding's documentation link" },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
@@ -42,6 +44,8 @@ export function usage(): string {
   return `Usage: eca-lens check [DIR] [options]
        eca-lens rules
        eca-lens migrate FILE... [--out DIR] [--dry-run] [--format text|json]   (see migrate --help)
+       eca-lens preview [DIR] [--since REF] [--format text|json]           (see preview --help)
+       eca-lens guide [DIR] [--app NAME] [--out FILE]                      (see guide --help)
 
 Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
 folder); with no project there, every project below it; with no sfdx-project.json anywhere, the
@@ -66,13 +70,13 @@ export interface CheckArgs {
   rules: Record<string, SeverityOrOff>;
   exclude: string[];
   devHubOrgId?: string;
+  /** Git revision of the last release (`--since`). */
+  since?: string;
   color: boolean;
   verbose: boolean;
 }
 
 export type Args = CheckArgs | { command: 'rules' | 'help' | 'version' };
-
-export const ORG_ID = /^00D[A-Za-z0-9]{12}([A-Za-z0-9]{3})?$/;
 
 export function parseArgs(argv: string[], env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): Args {
   let parsed: ReturnType<typeof nodeParseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
@@ -98,7 +102,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (extra.length) throw new UsageError(`"rules" takes no argument or option, not "${extra[0]}"`);
     return { command: 'rules' };
   }
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected "check" or "rules")`);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected check, rules, migrate, preview or guide)`);
   if (rest.length > 1) throw new UsageError(`only one DIR may be given ("${rest[0]}" and "${rest[1]}")`);
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -131,6 +135,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     rules,
     exclude: [...(v.exclude ?? [])],
     devHubOrgId,
+    since: v.since,
     color: !v['no-color'] && isTTY && !env.NO_COLOR,
     verbose: !!v.verbose,
   };

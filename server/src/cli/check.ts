@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { nodeFsHost } from '../project/fsHost';
+import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { CheckArgs } from './args';
 import { fixToApply, runFixes, DryRunHost, type FixLogEntry } from './fix';
@@ -38,7 +39,9 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     projects = [{ root: dir, sfdxProject: false }];
     stderr += `no sfdx-project.json found: checked ${n} file${n === 1 ? '' : 's'} as loose metadata (file-level rules only)\n`;
   }
-  const optionsFor = (p: ReportProject): EngineOptions => (p.sfdxProject ? base : { ...base, noProjectFile: true });
+  const since = withBaseline(projects.filter((p) => p.sfdxProject).map((p) => p.root), args.since, base);
+  if ('error' in since) return fatal(since.error);
+  const optionsFor = (p: ReportProject): EngineOptions => (p.sfdxProject ? since.options(p.root) : { ...base, noProjectFile: true });
   const targets = projects.map((p) => ({ root: p.root, options: optionsFor(p) }));
   const machine = args.format !== 'text';
   let stdout = '';

@@ -7,6 +7,8 @@ import { parseArgs, usage, UsageError, type Args } from './args';
 import { checkCommand } from './check';
 import { rulesCommand } from './rules';
 import { runMigrate } from './migrate';
+import { runPreview } from './preview';
+import { runGuide } from './guide';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
@@ -21,6 +23,8 @@ export interface RunResult {
 
 export function run(argv: string[], cwd = process.cwd(), env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): RunResult {
   if (argv[0] === 'migrate') return runMigrate(argv.slice(1), cwd);
+  if (argv[0] === 'preview') return runPreview(argv.slice(1), cwd);
+  if (argv[0] === 'guide') return runGuide(argv.slice(1), cwd);
   let args: Args;
   try {
     args = parseArgs(argv, env, isTTY);

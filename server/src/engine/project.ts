@@ -33,6 +33,12 @@ export class EcaProject extends WorkspaceModel {
   private readonly readers = new Map<string, Set<string>>();
   private readonly listReaders = new Set<string>();
   private helpersCache: RuleHelpers | undefined;
+  /**
+   * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
+   * package.xml, a script, a settings file): computed once, handed out by check(path), and
+   * recomputed after every change (project rules read across the project).
+   */
+  private projectRun: Finding[] | undefined;
 
   constructor(root: string, host: FsHost, protected override options: EngineOptions = {}) {
     super(root, host, options);
@@ -41,6 +47,7 @@ export class EcaProject extends WorkspaceModel {
 
   override load(): void {
     this.findingsCache.clear();
+    this.projectRun = undefined;
     this.readers.clear();
     this.listReaders.clear();
     super.load();
@@ -51,6 +58,7 @@ export class EcaProject extends WorkspaceModel {
     this.options = options;
     this.severities = new SeveritySettings(options.rules);
     this.findingsCache.clear();
+    this.projectRun = undefined;
   }
 
   override update(abs: string): ChangeResult & { listingChanged: boolean } {
@@ -66,9 +74,22 @@ export class EcaProject extends WorkspaceModel {
       // its old text (e.g. "add a line" appends at its old end): re-check them.
       for (const [p, list] of this.findingsCache) if (!r.affected.has(p) && list.some((x) => refersTo(x, abs))) r.affected.add(p);
     }
+    // Project-scope rules may report in any file: re-check every path they reported in, before and now.
+    const before = this.projectRun;
+    if (before) {
+      this.projectRun = undefined;
+      for (const f of [...before, ...this.projectFindings()]) r.affected.add(f.path);
+    }
     for (const p of r.affected) this.findingsCache.delete(p);
     this.findingsCache.delete(abs);
     return r;
+  }
+
+  /** Every path that can carry findings: the model's, plus the files project-scope rules report in. */
+  override allPaths(): string[] {
+    const set = new Set(super.allPaths());
+    for (const f of this.projectFindings()) set.add(f.path);
+    return [...set];
   }
 
   /** The severity settings give a rule (exact id first, else the last matching wildcard), or the fallback. */
@@ -88,7 +109,6 @@ export class EcaProject extends WorkspaceModel {
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
-    const isProjectFile = p === this.projectFilePath;
     // Reads of other files made while checking `p` make `p` their reader.
     this.readObserver = (key: ReadKey) => {
       if (key.kind === 'list') this.listReaders.add(p);
@@ -101,12 +121,11 @@ export class EcaProject extends WorkspaceModel {
     try {
       for (const rule of rules) {
         let raw: RawFinding[] = [];
-        if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
+        if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : true) continue;
         if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
         try {
           if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
           else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
-          else raw = rule.check({ ...helpers, project: this });
         } catch (e) {
           raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
         }
@@ -128,9 +147,37 @@ export class EcaProject extends WorkspaceModel {
     } finally {
       this.readObserver = undefined;
     }
+    for (const x of this.projectFindings()) if (x.path === p) out.push(x);
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.findingsCache.set(p, out);
     return out;
+  }
+
+  /**
+   * Run the project-scope rules once. Their findings sit on sfdx-project.json unless the rule gives
+   * another path (`RawFinding.path`: an ECA file, a `.forceignore`, a package.xml, a script).
+   */
+  private projectFindings(): Finding[] {
+    if (this.projectRun) return this.projectRun;
+    const out: Finding[] = [];
+    const helpers = this.helpers();
+    const p = this.projectFilePath;
+    for (const rule of this.options.ruleSet ?? ALL_RULES) {
+      if (rule.scope !== 'project' || this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
+      let raw: RawFinding[];
+      try {
+        raw = rule.check({ ...helpers, project: this });
+      } catch (e) {
+        raw = [{ message: `ECA Lens rule ${rule.id} failed on this project: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
+      }
+      for (const r of raw) {
+        const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
+        if (sev === 'off') continue;
+        const at = r.path ?? p;
+        out.push({ ruleId: rule.id, severity: sev, message: r.message, path: at, range: helpers.range(at, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] });
+      }
+    }
+    return (this.projectRun = out);
   }
 
   /** Findings for every file, in path order. */

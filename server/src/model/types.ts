@@ -2,6 +2,7 @@
  * The inventory's data: every ECA-family file with its type, package directory, app and build
  * verdict. Read-only views for rules and adapters.
  */
+import type { Baseline } from '../project/releaseSnapshot';
 import type { EcaTypeInfo, FileNameInfo, TypeRegistry } from '../metadata/types';
 import type { ParsedXml } from '../metadata/parse';
 import type { TextFile } from '../util/text';
@@ -69,4 +70,6 @@ export interface ProjectView {
    * to date as files appear and vanish. Read their text with `ctx.textOf(path)`.
    */
   listFiles(globs: string | readonly string[]): readonly string[];
+  /** The project as it was at a released revision (`check --since REF`), when the adapter gave one. */
+  baseline(): Baseline | undefined;
 }

@@ -12,6 +12,7 @@
  * - `sfdx-project.json` → everything;
  * - any other file → whoever read it (reported to `readObserver`; the engine keeps the readers).
  */
+import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { TypeRegistry, type EcaTypeInfo } from '../metadata/types';
@@ -42,6 +43,11 @@ export interface ModelOptions {
   noProjectFile?: boolean;
   devHubEnv?: DevHubEnv;
   extraTypes?: readonly EcaTypeInfo[];
+  /**
+   * The project as it was at a released git revision (`check --since REF`; the CLI reads it with
+   * GitTreeHost): rule packaged-component-removed compares with it. The model runs no git.
+   */
+  baseline?: Baseline;
 }
 
 export interface ChangeResult {
@@ -471,6 +477,10 @@ export class WorkspaceModel implements ProjectView {
   directoryNamesLower(): ReadonlySet<string> {
     return this.dirNames;
   }
+  baseline(): Baseline | undefined {
+    return this.options.baseline;
+  }
+
   devHub(): DevHubLookup {
     if (this.options.devHubOrgId) return devHubFromSetting(this.options.devHubOrgId, this.options.devHubOrgIdSource);
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);

@@ -36,6 +36,10 @@ import { rule as schemaInvalidValue } from './schema-invalid-value';
 import { rule as schemaDuplicateElement } from './schema-duplicate-element';
 import { rule as schemaRootMismatch } from './schema-root-mismatch';
 import { rule as scopeUnknown } from './scope-unknown';
+import { rule as orgScopedAppNotDevHub } from './org-scoped-app-not-dev-hub';
+import { rule as packagedComponentRemoved } from './packaged-component-removed';
+import { rule as manifestTypeName } from './manifest-type-name';
+import { rule as cliMetadataTypeCase } from './cli-metadata-type-case';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -74,6 +78,10 @@ export const ALL_RULES: readonly Rule[] = [
   schemaDuplicateElement,
   schemaRootMismatch,
   scopeUnknown,
+  orgScopedAppNotDevHub,
+  packagedComponentRemoved,
+  manifestTypeName,
+  cliMetadataTypeCase,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

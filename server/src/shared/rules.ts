@@ -46,4 +46,8 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'schema-duplicate-element', defaultSeverity: 'error', title: 'An element that may appear once is given twice' },
   { id: 'schema-root-mismatch', defaultSeverity: 'error', title: 'The root element is not the type the file name says, or lacks the metadata namespace' },
   { id: 'scope-unknown', defaultSeverity: 'warning', title: 'An OAuth scope that is not a scope name' },
+  { id: 'org-scoped-app-not-dev-hub', defaultSeverity: 'warning', title: "The org in orgScopedExternalApp / oauthLink is not the Dev Hub's" },
+  { id: 'packaged-component-removed', defaultSeverity: 'error', title: 'A header or OAuth settings component that shipped at --since REF no longer ships' },
+  { id: 'manifest-type-name', defaultSeverity: 'warning', title: "A package.xml type name is a near miss of an ECA type, or retrieves types that can't be packaged" },
+  { id: 'cli-metadata-type-case', defaultSeverity: 'information', title: 'An ECA type name given to sf ... --metadata in PascalCase (lower-case is the safe spelling)' },
 ];

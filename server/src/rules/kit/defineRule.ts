@@ -100,6 +100,7 @@ export function ruleHelpers(base: EditHelpers): RuleHelpers {
         if (x.severity) f.severity = x.severity;
         if (x.related) f.related = x.related;
         if (x.tags) f.tags = x.tags;
+        if (x.path) f.path = x.path;
       }
       return f;
     },

@@ -30,3 +30,10 @@ export {
   METADATA_NS, rootSchema, isOldNameOf, schemaNodes, schemaParents, ownFields, nearMisses, renameElement, trimmedValueSpan, schemaOrder,
   schemaFor, complexType, scopeNames, editDistance, type SchemaNode, type NearMiss, type SchemaField, type TypeSchema,
 } from './schema';
+export {
+  packagedComponentRemoved, orgScopedAppNotDevHub, orgIdOf, snapshotOfView, fieldOf, shipsInPackage, HEADER, OAUTH_SETTINGS,
+  type PlainFinding, type Baseline, type ProjectSnapshot, type SnapshotFile,
+} from './release';
+export { parseXml } from '../../metadata/parse';
+export { OLD_TYPE_NAMES, CONNECTED_APP_TYPE, type EcaTypeInfo } from '../../metadata/types';
+export { ecaTypeNames, nearestEcaTypeName, type TypeNameMatch } from './typeNames';

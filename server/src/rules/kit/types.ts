@@ -30,6 +30,11 @@ export interface Span {
 /** What a rule's check returns: offsets in the checked file. */
 export interface RawFinding extends Span {
   message: string;
+  /**
+   * Project-scope rules only: the absolute path of the file the finding sits in, when it is not
+   * sfdx-project.json (the offsets are then in that file's text).
+   */
+  path?: string;
   /** Overrides the rule's default severity for this finding (settings still win). */
   severity?: Severity;
   related?: Related[];
@@ -58,7 +63,7 @@ export interface FixOptions {
 }
 
 /** The rest of a finding: a fix, fixes, or the full set of optional fields. */
-export type FindingExtras = Fix | readonly Fix[] | { fixes?: readonly Fix[]; severity?: Severity; related?: Related[]; tags?: Tag[] };
+export type FindingExtras = Fix | readonly Fix[] | { fixes?: readonly Fix[]; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
 
 /** Helpers every context gives: edits, ranges, findings and fixes for any file the model knows. */
 export interface EditHelpers {
