@@ -60,4 +60,13 @@ export interface ProjectView {
   /** Directory names that exist in the project (lower-cased), for `.forceignore` checks. */
   directoryNamesLower(): ReadonlySet<string>;
   devHub(): DevHubLookup;
+  /**
+   * Absolute paths of the project tree's other files (not ECA-family, not `.forceignore`:
+   * permission sets, profiles, settings, `.gitignore`) whose root-relative path matches one of the
+   * globs (gitignore syntax, as in `.forceignore`), sorted. Tracked: a rule that
+   * lists is re-checked when a matching file appears or vanishes (read the text with `textOf`).
+   */
+  listFiles(globs: string | readonly string[]): readonly string[];
+  /** The git repository root: the nearest folder at or above the project root holding `.git`. */
+  gitRoot(): string | undefined;
 }

@@ -18,6 +18,7 @@ import { toPosixRelative } from '../project/fsHost';
 import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
 import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
 import { findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
+import { findGitRoot } from '../project/gitIgnore';
 import type { AppInfo, EcaFile, ProjectView } from './model';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
 import type { TextEdit } from '../edits/types';
@@ -69,6 +70,19 @@ export class EcaProject implements ProjectView {
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
   private readonly severityCache = new Map<string, SeverityOrOff | 'default'>();
+  /** Every other file of the project tree (not ECA-family, not .forceignore): for listFiles(). */
+  private readonly otherFiles = new Set<string>();
+  /** Text of other files read through textOf() (null: absent or not text). */
+  private readonly otherText = new Map<string, TextFile | null>();
+  /** A path read through textOf() (other files) → the checked paths whose rules read it. */
+  private readonly textReaders = new Map<string, Set<string>>();
+  /** listFiles() globs (joined) → matcher, cached result, readers. */
+  private readonly globReaders = new Map<string, { matcher: Ignore; result: string[] | undefined; readers: Set<string> }>();
+  /** The path being checked (the reader recorded by textOf/listFiles). */
+  private reader: string | undefined;
+  /** Findings of project-scope rules, by path (a project rule may report in any file). */
+  private projectFindingsCache: Map<string, Finding[]> | undefined;
+  private gitRootCache: { root: string | undefined } | undefined;
 
   readonly root: string;
 
@@ -96,6 +110,12 @@ export class EcaProject implements ProjectView {
     this.findingsCache.clear();
     this.devHubCache = undefined;
     this.severityCache.clear();
+    this.otherFiles.clear();
+    this.otherText.clear();
+    this.textReaders.clear();
+    this.globReaders.clear();
+    this.projectFindingsCache = undefined;
+    this.gitRootCache = undefined;
     this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
     this.readProjectFile();
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
@@ -109,6 +129,7 @@ export class EcaProject implements ProjectView {
     this.severityCache.clear();
     this.devHubCache = undefined;
     this.findingsCache.clear();
+    this.projectFindingsCache = undefined;
   }
 
   private readProjectFile(): void {
@@ -148,6 +169,7 @@ export class EcaProject implements ProjectView {
         } else if (!this.isExcluded(abs)) {
           const info = this.types.classifyFileName(e.name);
           if (info) this.addFile(abs);
+          else this.otherFiles.add(abs);
         }
       }
     }
@@ -282,6 +304,7 @@ export class EcaProject implements ProjectView {
       return { affected, inventoryChanged: true };
     }
     if (base === FORCEIGNORE) return this.updateForceIgnore(abs);
+    if (!this.types.classifyFileName(base) && (this.otherFiles.has(abs) || this.otherText.has(abs) || this.host.isFile(abs))) return this.updateOther(abs);
     const exists = this.host.isFile(abs);
     if (!exists && !this.ecaFiles.has(abs)) {
       // Maybe a folder vanished or appeared: handle every known file below it, or walk it.
@@ -332,7 +355,7 @@ export class EcaProject implements ProjectView {
     const affected = new Set<string>();
     const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
     let changed = false;
-    for (const p of [...this.ecaFiles.keys()]) {
+    for (const p of [...this.ecaFiles.keys(), ...this.otherFiles]) {
       if (p.startsWith(prefix) && !this.host.isFile(p)) {
         const r = this.update(p);
         r.affected.forEach((x) => affected.add(x));
@@ -358,7 +381,49 @@ export class EcaProject implements ProjectView {
     for (const e of this.host.readDir(dir) ?? []) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory && !SKIP_DIRS.has(e.name)) this.collect(abs, seen, out);
-      else if (e.isFile && (e.name === FORCEIGNORE || this.types.classifyFileName(e.name))) out.push(abs);
+      else if (e.isFile) out.push(abs);
+    }
+  }
+
+  /**
+   * Another file of the project (permission set, profile, settings, `.gitignore`...) changed,
+   * appeared or vanished: re-check the paths whose rules read its text, or listed files matching it.
+   */
+  private updateOther(abs: string): ChangeResult {
+    const affected = new Set<string>();
+    const exists = this.host.isFile(abs);
+    const inTree = exists && isInside(this.root, abs) && !this.isExcluded(abs) && this.isInProjectTree(abs);
+    const readers = new Set<string>(this.textReaders.get(abs) ?? []);
+    this.otherText.delete(abs);
+    if (inTree !== this.otherFiles.has(abs)) {
+      if (inTree) this.otherFiles.add(abs);
+      else this.otherFiles.delete(abs);
+      const rel = toPosixRelative(this.root, abs);
+      for (const g of this.globReaders.values()) {
+        if (rel && !rel.startsWith('..') && safeIgnores(g.matcher, rel)) {
+          g.result = undefined;
+          for (const r of g.readers) readers.add(r);
+        }
+      }
+    }
+    // A project rule may report in this file: its findings are computed with the project file's.
+    if (this.projectFindingsCache?.has(abs)) readers.add(this.projectFilePath);
+    for (const r of readers) this.invalidate(r, affected);
+    if (exists || this.projectFindingsCache === undefined) affected.add(abs);
+    for (const p of affected) this.findingsCache.delete(p);
+    return { affected, inventoryChanged: false };
+  }
+
+  /** Drop a path's findings; the project file's take the project rules' findings (in any file) along. */
+  private invalidate(p: string, affected: Set<string>): void {
+    affected.add(p);
+    this.findingsCache.delete(p);
+    if (p === this.projectFilePath && this.projectFindingsCache) {
+      for (const q of this.projectFindingsCache.keys()) {
+        affected.add(q);
+        this.findingsCache.delete(q);
+      }
+      this.projectFindingsCache = undefined;
     }
   }
 
@@ -473,12 +538,90 @@ export class EcaProject implements ProjectView {
     if (p === this.projectFilePath) return this.projectDoc;
     const f = this.ecaFiles.get(p);
     if (f) return f.doc;
-    return this.fiFiles.get(p)?.file;
+    const fi = this.fiFiles.get(p);
+    if (fi !== undefined) return fi?.file;
+    // Any other file (read lazily, tracked: a change to it re-checks the reader).
+    if (this.reader) {
+      let s = this.textReaders.get(p);
+      if (!s) this.textReaders.set(p, (s = new Set()));
+      s.add(this.reader);
+    }
+    let t = this.otherText.get(p);
+    if (t === undefined) {
+      const bytes = this.host.isFile(p) ? this.host.readFile(p) : undefined;
+      const dec = bytes ? decodeBytes(bytes) : undefined;
+      t = dec?.ok ? dec.file : null;
+      this.otherText.set(p, t);
+    }
+    return t ?? undefined;
+  }
+
+  listFiles(globs: string | readonly string[]): readonly string[] {
+    const list = typeof globs === 'string' ? [globs] : [...globs];
+    const key = list.join('\n');
+    let g = this.globReaders.get(key);
+    if (!g) this.globReaders.set(key, (g = { matcher: ignore().add(list), result: undefined, readers: new Set() }));
+    if (this.reader) g.readers.add(this.reader);
+    if (!g.result) {
+      const out: string[] = [];
+      for (const p of this.otherFiles) {
+        const rel = toPosixRelative(this.root, p);
+        if (rel && !rel.startsWith('..') && safeIgnores(g.matcher, rel)) out.push(p);
+      }
+      g.result = out.sort();
+    }
+    return g.result;
+  }
+
+  gitRoot(): string | undefined {
+    this.gitRootCache ??= { root: findGitRoot(this.root, (p) => this.host.exists(p)) };
+    return this.gitRootCache.root;
   }
 
   /** Every path that can carry findings. */
   allPaths(): string[] {
-    return [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    const out = [this.projectFilePath, ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    // Other files where project rules report (computed once, cached until a file they read changes).
+    for (const p of this.projectFindings().keys()) if (!out.includes(p)) out.push(p);
+    return out;
+  }
+
+  /** Findings of the project-scope rules, by path (most land in sfdx-project.json). */
+  private projectFindings(): Map<string, Finding[]> {
+    if (this.projectFindingsCache) return this.projectFindingsCache;
+    const m = new Map<string, Finding[]>();
+    const helpers = this.helpers();
+    const saved = this.reader;
+    this.reader = this.projectFilePath;
+    try {
+      for (const rule of this.options.ruleSet ?? ALL_RULES) {
+        if (rule.scope !== 'project' || this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
+        let raw: RawFinding[];
+        try {
+          raw = rule.check({ ...helpers, project: this });
+        } catch (e) {
+          raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
+        }
+        for (const r of raw) {
+          const p = r.path ?? this.projectFilePath;
+          const f = this.toFinding(rule, r, p);
+          if (!f) continue;
+          let list = m.get(p);
+          if (!list) m.set(p, (list = []));
+          list.push(f);
+        }
+      }
+    } finally {
+      this.reader = saved;
+    }
+    this.projectFindingsCache = m;
+    return m;
+  }
+
+  private toFinding(rule: Rule, r: RawFinding, p: string): Finding | undefined {
+    const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
+    if (sev === 'off') return undefined;
+    return { ruleId: rule.id, severity: sev, message: r.message, path: p, range: this.helpers().range(p, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] };
   }
 
   // ---------------------------------------------------------------- checking
@@ -512,33 +655,28 @@ export class EcaProject implements ProjectView {
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
-    const isProjectFile = p === this.projectFilePath;
-    for (const rule of rules) {
-      let raw: RawFinding[] = [];
-      if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : !isProjectFile) continue;
-      if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
-      try {
-        if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
-        else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
-        else raw = rule.check({ ...helpers, project: this });
-      } catch (e) {
-        raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
+    const saved = this.reader;
+    this.reader = p;
+    try {
+      for (const rule of rules) {
+        let raw: RawFinding[] = [];
+        if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope !== 'forceignore' || !fiCtx) continue;
+        if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
+        try {
+          if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
+          else raw = rule.check(fiCtx!);
+        } catch (e) {
+          raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
+        }
+        for (const r of raw) {
+          const x = this.toFinding(rule, r, p);
+          if (x) out.push(x);
+        }
       }
-      for (const r of raw) {
-        const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
-        if (sev === 'off') continue;
-        out.push({
-          ruleId: rule.id,
-          severity: sev,
-          message: r.message,
-          path: p,
-          range: helpers.range(p, r.start, r.end),
-          related: r.related,
-          tags: r.tags,
-          fixes: r.fixes ?? [],
-        });
-      }
+    } finally {
+      this.reader = saved;
     }
+    out.push(...(this.projectFindings().get(p) ?? []));
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.findingsCache.set(p, out);
     return out;
@@ -641,6 +779,14 @@ function sameExclusion(a: Exclusion | undefined, b: Exclusion | undefined): bool
 function refersTo(f: Finding, p: string): boolean {
   if (f.related?.some((r) => r.path === p)) return true;
   return f.fixes.some((fx) => fx.edits.some((e) => e.path === p) || !!fx.fileOps?.some((o) => o.path === p || (o.kind === 'rename' && o.newPath === p)));
+}
+
+function safeIgnores(ig: Ignore, rel: string): boolean {
+  try {
+    return ig.ignores(rel);
+  } catch {
+    return false;
+  }
 }
 
 function isInside(dir: string, p: string): boolean {

@@ -30,6 +30,11 @@ export interface Span {
 /** What a rule's check returns: offsets in the checked file. */
 export interface RawFinding extends Span {
   message: string;
+  /**
+   * Project-scope rules only: the file the finding is in (absolute; default sfdx-project.json).
+   * Offsets are in that file's text (`ctx.textOf`).
+   */
+  path?: string;
   /** Overrides the rule's default severity for this finding (settings still win). */
   severity?: Severity;
   related?: Related[];
