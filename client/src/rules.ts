@@ -27,7 +27,11 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'forceignore-anchored-pattern', defaultSeverity: 'warning', title: '.forceignore pattern is anchored to its folder and misses the ECA folder deeper down' },
   { id: 'forceignore-suffix-pattern', defaultSeverity: 'warning', title: '.forceignore suffix pattern without -meta.xml matches no source file' },
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
-  { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
+  { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },  { id: 'global-settings-in-source', defaultSeverity: 'warning', title: 'Global OAuth settings are in source control' },
+  { id: 'preauthorized-admin-access', defaultSeverity: 'warning', title: 'A pre-authorised profile or permission set has administrator access' },
+  { id: 'preauthorized-name-unresolved', defaultSeverity: 'information', title: 'A pre-authorised permission set or profile is not in the project' },
+  { id: 'integration-user-standard', defaultSeverity: 'information', title: 'A pre-authorised profile is not an API-only integration profile' },
+  { id: 'oauth-insecure-flows-allowed', defaultSeverity: 'information', title: 'Org OAuth settings do not block the username-password and user-agent flows' },
 ];
 
 /** The rule's documentation page (the same URL the diagnostics link to). */

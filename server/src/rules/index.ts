@@ -18,6 +18,11 @@ import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-patte
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
 import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
+import { rule as globalSettingsInSource } from './global-settings-in-source';
+import { rule as preauthorizedAdminAccess } from './preauthorized-admin-access';
+import { rule as preauthorizedNameUnresolved } from './preauthorized-name-unresolved';
+import { rule as integrationUserStandard } from './integration-user-standard';
+import { rule as oauthInsecureFlowsAllowed } from './oauth-insecure-flows-allowed';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -38,6 +43,11 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreSuffixPattern,
   forceignoreBackslash,
   forceignoreUnpackagedPattern,
+  globalSettingsInSource,
+  preauthorizedAdminAccess,
+  preauthorizedNameUnresolved,
+  integrationUserStandard,
+  oauthInsecureFlowsAllowed,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -21,3 +21,5 @@ export { addForceIgnoreLineFix, deleteFileFix, displayPath, forceIgnoreLineFor, 
 export { patternSpan, replacePattern, shown, type PatternSpan } from './forceignorePattern';
 export { child, type XmlElement } from '../../metadata/parse';
 export type { EcaFile, AppInfo, ProjectView } from '../../inventory/model';
+export { gitIgnoreOf, rootGitIgnorePath } from './git';
+export * from './access';
