@@ -69,6 +69,8 @@ const EXPECTED: Record<string, Expected> = {
       // and that one "is generated on deploy when absent". Reported to the rule's owner; pinned here
       // so a change to it is deliberate.
       'force-app/main/mcp/extlClntAppOauthSettings/SalesforceMcpLibOauth.ecaOauth-meta.xml oauth-link-missing',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // Not flagged, rightly: the header is Packaged with a valid orgScopedExternalApp
     // (00DdL00000q1WdD:SalesforceMcpLib); the global settings hold no consumerKey.
@@ -81,6 +83,8 @@ const EXPECTED: Record<string, Expected> = {
     findings: [
       // §6: a committed consumerKey in global OAuth settings (the element spans two lines: `<consumerKey\n  >3MVG9…`).
       `${GLBL_JP} secret-in-source`,
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // oauthLink 00Dbm00000P9Z9p:888bm000000WID7 names the header's org (00Dbm00000P9Z9p): no finding.
   },
@@ -90,17 +94,45 @@ const EXPECTED: Record<string, Expected> = {
     root: '',
     files: 27, // 22 ECA files of three apps + 5 legacy ConnectedApps
     included: 27, // its .forceignore names src/**/unpackaged, src/**/post-deploy, …: none of these files
-    // No findings: no consumerKey in any of its four global settings; the ${SF_…} certificate is a
+    // No packaging or secret findings: no consumerKey in any of its four global settings; the ${SF_…} certificate is a
     // placeholder, not a key; every satellite names a header in the project; nothing is packaged;
     // the one oauthLink (InformaticaCloud_defOauthSet) has no orgScopedExternalApp to compare with.
-    findings: [],
+    findings: [
+      // global-settings-in-source for the 4 global files (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it. preauthorized-name-unresolved: every named permission set/profile (ConnectedApp permissionSetName/profileName, policies' comma-separated lists, one per name; "&amp;" decoded) has no *.permissionset-meta.xml / *.profile-meta.xml in the corpus (ECA-family files only). preauthorized-admin-access: SFDC_CCF_Echo and SFDC_JWT_Echo pre-authorise <profileName>System Administrator</profileName> (§7).
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppGlobalOauthSets/MinloproSalesforceLoopback_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-mcp/main/extlClntAppGlobalOauthSets/MinloproSalesforceMcp_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro-mcp/main/extlClntAppOauthPolicies/MinloproSalesforceMcp_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml preauthorized-admin-access',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml preauthorized-admin-access',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_defGlblOauthSet.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_defOauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+    ],
   },
   'chrzasz__sf-th-eca-via-metadata': {
     root: '',
     files: 4,
     included: 4,
     // §6: committed consumerKey (3MVG9k02…) in global OAuth settings.
-    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source'],
+    findings: [
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
+    ],
   },
   'devakshaygupta__SurveyApplication': {
     root: '',
@@ -108,14 +140,21 @@ const EXPECTED: Record<string, Expected> = {
     included: 3,
     // No consumerKey, no oauthLink, a Local header without orgScopedExternalApp (allowed for Local):
     // nothing to report.
-    findings: [],
+    findings: [
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
+    ],
   },
   'ilrhea__External-Client-App': {
     root: '',
     files: 4,
     included: 4,
     // §6: committed consumerKey (3MVG9WVX…). Its .forceignore's `**/*.ts`, `**/tsconfig.json` exclude no ECA file.
-    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source'],
+    findings: [
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
+    ],
   },
   'lzdravkov__rlm-agent-config-concept': {
     root: '',
@@ -123,7 +162,10 @@ const EXPECTED: Record<string, Expected> = {
     included: 4,
     // XML comments before the root, no consumerKey, Local app: nothing to report. (Client credentials
     // are enabled without a Run As user; that is set in the UI, as the file's own comment says.)
-    findings: [],
+    findings: [
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/RevenueAgent_Headless.ecaGlblOauth-meta.xml global-settings-in-source',
+    ],
   },
   'nruiz209487__Salesforce-Learning-Code-Archive': {
     root: '',
@@ -133,6 +175,9 @@ const EXPECTED: Record<string, Expected> = {
       // §6: two committed consumerKeys (3MVG9k02hQhyUgQAXVJL…), one per global settings file.
       'force-app/main/default/extlClntAppGlobalOauthSets/Customer_Order_Status_glbloauth.ecaGlblOauth-meta.xml secret-in-source',
       'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml secret-in-source',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/Customer_Order_Status_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // Both oauthLinks name org 00DQy00000WBreT, the org of their headers; `as` is a header alone.
   },
@@ -151,6 +196,8 @@ const EXPECTED: Record<string, Expected> = {
     findings: [
       // §4/§6: placeholder org id "00D-XXXXXXXXXXXXXX:Headless360_MCP_Client" fails validation on deploy.
       'force-app/main/default/externalClientApps/Headless360_MCP_Client.eca-meta.xml org-scoped-app-invalid',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/Headless360_MCP_Client_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
   },
   // 2GP managed package "MDAPI Demo" (namespace FT_Test): only the Packaged header, with a valid
@@ -168,6 +215,8 @@ const EXPECTED: Record<string, Expected> = {
     files: 7, // 6 under force-app + 1 under SalesforcePackage/ (outside every package directory)
     included: 0,
     findings: [
+      // global-settings-in-source (§3 "must not be added to source control"): committed upstream; no .gitignore in the project.
+      'force-app/main/default/extlClntAppGlobalOauthSets/NativForms_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
       // §2.9: line 6 names "extlClntAppOauthConfigurablePolicies", a folder that does not exist (the
       // real one, extlClntAppOauthPolicies, is on line 7): the line excludes nothing.
       '.forceignore forceignore-unknown-directory',
@@ -246,7 +295,7 @@ test('corpus 2GP projects: the packaged directories and what ships (reference §
   assert.equal(line('force-app/main/default/extlClntAppOauthPolicies/NativForms_oauthPlcy.ecaOauthPlcy-meta.xml'), 6);
 });
 
-test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedApp) and reports only the missing sfdx-project.json', () => {
+test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedApp) and reports the missing sfdx-project.json (and a System Administrator pre-authorisation)', () => {
   requireCorpus();
   for (const name of NOT_PROJECTS) {
     const p = open(path.join(CORPUS, name));
@@ -254,6 +303,11 @@ test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedAp
     assert.equal(inv.length, 1, name);
     assert.equal(inv[0]!.type, 'ConnectedApp', name);
     assert.equal(inv[0]!.included, false, `${name}: no package directory, nothing in a build`);
-    assert.deepEqual(findingPairs(p), ['sfdx-project.json sfdx-project-invalid'], name);
+    // Thomas-Raj-SF's Jenkins app pre-authorises <profileName>System Administrator</profileName>
+    // (line 31): preauthorized-admin-access (§7). The other three name no profile or permission set.
+    const expected = name === 'Thomas-Raj-SF__salesforce_githubactions'
+      ? ['force-app/main/default/connectedApps/Jenkins.connectedApp-meta.xml preauthorized-admin-access', 'sfdx-project.json sfdx-project-invalid']
+      : ['sfdx-project.json sfdx-project-invalid'];
+    assert.deepEqual(findingPairs(p), expected, name);
   }
 });
