@@ -225,7 +225,7 @@ export class Session {
       const suffixes = this.types.all.map((t) => t.suffix).join(',');
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: `**/{${PROJECT_FILE},${FORCEIGNORE},package.xml}` },
+          { globPattern: `**/{${PROJECT_FILE},${FORCEIGNORE},package.xml,.gitignore}` },
           // Every ECA-family file, recognised or not (wrong-case suffixes, `.eca.xml`): the server
           // filters by name, which costs nothing for other metadata.
           { globPattern: '**/*-meta.xml' },
