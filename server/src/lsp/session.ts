@@ -88,6 +88,9 @@ export interface SessionOptions {
   host?: FsHost;
 }
 
+
+/** Files rules read through `textOf`/`listFiles` beyond the ECA family (re-checked on change). */
+const READ_BY_RULES = /^\.gitignore$|\.(permissionset|profile|settings)-meta\.xml$/;
 export class Session {
   readonly ws: Workspace;
   caps!: ClientCaps;
@@ -175,9 +178,10 @@ export class Session {
     return { caps: this.caps, toUri: this.uriOf, versionOf: this.versionOfPath };
   }
 
+  /** Other files that rules read (`.gitignore`, permission sets, profiles, settings): the model re-checks their readers. */
   private isRelevant(p: string): boolean {
     const base = path.basename(p);
-    return base === PROJECT_FILE || base === FORCEIGNORE || base === 'package.xml' || !!this.types.classifyFileName(base);
+    return base === PROJECT_FILE || base === FORCEIGNORE || base === 'package.xml' || !!this.types.classifyFileName(base) || READ_BY_RULES.test(base);
   }
 
   // ------------------------------------------------------------ lifecycle
