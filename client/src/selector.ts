@@ -29,7 +29,7 @@ export function documentSelector(types: readonly EcaTypeInfo[] = ECA_TYPES): Sel
 
 /** Globs for the file watchers (VS Code globs take no nested braces: one watcher each). */
 export function watcherGlobs(types: readonly EcaTypeInfo[] = ECA_TYPES): string[] {
-  return ['**/sfdx-project.json', '**/.forceignore', ...ecaFilePatterns(types)];
+  return ['**/sfdx-project.json', '**/.forceignore', '**/.gitignore', ...ecaFilePatterns(types)];
 }
 
 /**

@@ -76,6 +76,8 @@ const EXPECTED: Record<string, Expected> = {
       'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml pkce-not-required',
       'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml refresh-secret-not-required',
       'force-app/main/mcp/extlClntAppOauthPolicies/SalesforceMcpLibOauth_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/mcp/extlClntAppGlobalOauthSets/SalesforceMcpLibGlobal.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // Not flagged, rightly: the header is Packaged with a valid orgScopedExternalApp
     // (00DdL00000q1WdD:SalesforceMcpLib); the global settings hold no consumerKey.
@@ -91,6 +93,8 @@ const EXPECTED: Record<string, Expected> = {
       // §7: callback URL with isPkceRequired false; permittedUsersPolicyType AllSelfAuthorized.
       `${GLBL_JP} pkce-not-required`,
       'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // oauthLink 00Dbm00000P9Z9p:888bm000000WID7 names the header's org (00Dbm00000P9Z9p): no finding.
   },
@@ -155,6 +159,29 @@ const EXPECTED: Record<string, Expected> = {
       'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml ip-relaxation-relaxed',
       'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthSettings/InformaticaCloud_defOauthSet.ecaOauth-meta.xml scope-full',
       'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthSettings/InformaticaCloud_oauth.ecaOauth-meta.xml scope-full',
+      // global-settings-in-source for the 4 global files (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it. preauthorized-name-unresolved: every named permission set/profile (ConnectedApp permissionSetName/profileName, policies' comma-separated lists, one per name; "&amp;" decoded) has no *.permissionset-meta.xml / *.profile-meta.xml in the corpus (ECA-family files only). preauthorized-admin-access: SFDC_CCF_Echo and SFDC_JWT_Echo pre-authorise <profileName>System Administrator</profileName> (§7).
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppGlobalOauthSets/MinloproSalesforceLoopback_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-integrations/main/extlClntAppOauthPolicies/MinloproSalesforceLoopback_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro-mcp/main/extlClntAppGlobalOauthSets/MinloproSalesforceMcp_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro-mcp/main/extlClntAppOauthPolicies/MinloproSalesforceMcp_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/MinloproSalesforceLoopback.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml preauthorized-admin-access',
+      'src/minlopro/main/connectedApps/SFDC_CCF_Echo.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/main/connectedApps/SFDC_JWT_Echo.connectedApp-meta.xml preauthorized-admin-access',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/connectedApps/InformaticaCloud.connectedApp-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_defGlblOauthSet.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppGlobalOauthSets/InformaticaCloud_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_defOauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
+      'src/minlopro/proof-of-concept/lm-informatica-cloud/extlClntAppOauthPolicies/InformaticaCloud_oauthPlcy.ecaOauthPlcy-meta.xml preauthorized-name-unresolved',
     ],
   },
   'chrzasz__sf-th-eca-via-metadata': {
@@ -167,6 +194,8 @@ const EXPECTED: Record<string, Expected> = {
       // §7: callback URL with isPkceRequired false; AllSelfAuthorized. (Scopes Api, Web, OpenID: no refresh tokens.)
       'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
       'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
   },
   'devakshaygupta__SurveyApplication': {
@@ -175,7 +204,11 @@ const EXPECTED: Record<string, Expected> = {
     included: 3,
     // No consumerKey, no oauthLink, a Local header without orgScopedExternalApp (allowed for Local).
     // §7: a callback URL with isPkceRequired false (no policies file: permitted users unknown).
-    findings: ['force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required'],
+    findings: [
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
+    ],
   },
   'ilrhea__External-Client-App': {
     root: '',
@@ -187,6 +220,8 @@ const EXPECTED: Record<string, Expected> = {
       // §7: callback URL with isPkceRequired false; AllSelfAuthorized.
       'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
       'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
   },
   'lzdravkov__rlm-agent-config-concept': {
@@ -205,6 +240,8 @@ const EXPECTED: Record<string, Expected> = {
       // defaults AllSelfAuthorized and SpecificLifetime 365 Days apply (§7), reported at the root tag.
       'force-app/main/default/extlClntAppOauthPolicies/RevenueAgent_Headless.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
       'force-app/main/default/extlClntAppOauthPolicies/RevenueAgent_Headless.ecaOauthPlcy-meta.xml refresh-token-long-lived',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/RevenueAgent_Headless.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
   },
   'nruiz209487__Salesforce-Learning-Code-Archive': {
@@ -220,6 +257,9 @@ const EXPECTED: Record<string, Expected> = {
       'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml pkce-not-required',
       'force-app/main/default/extlClntAppOauthPolicies/Customer_Order_Status_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
       'force-app/main/default/extlClntAppOauthPolicies/ecaViaMetadataSettings_defaultPolicy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/Customer_Order_Status_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
+      'force-app/main/default/extlClntAppGlobalOauthSets/ecaViaMetadataGlblOAuth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
     // Both oauthLinks name org 00DQy00000WBreT, the org of their headers; `as` is a header alone.
   },
@@ -241,6 +281,8 @@ const EXPECTED: Record<string, Expected> = {
       // §7: AllSelfAuthorized. Not flagged, rightly: PKCE and rotation on, a 30-day idle limit, the
       // http://localhost callback, refresh secret false on a public client with PKCE.
       'force-app/main/default/extlClntAppOauthPolicies/Headless360_MCP_Client_oauthPlcy.ecaOauthPlcy-meta.xml permitted-users-self-authorize',
+      // global-settings-in-source (§3 "must not be added to source control"): the corpus holds the file as committed upstream, no .gitignore in the project ignores it.
+      'force-app/main/default/extlClntAppGlobalOauthSets/Headless360_MCP_Client_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
     ],
   },
   // 2GP managed package "MDAPI Demo" (namespace FT_Test): only the Packaged header, with a valid
@@ -258,6 +300,8 @@ const EXPECTED: Record<string, Expected> = {
     files: 7, // 6 under force-app + 1 under SalesforcePackage/ (outside every package directory)
     included: 0,
     findings: [
+      // global-settings-in-source (§3 "must not be added to source control"): committed upstream; no .gitignore in the project.
+      'force-app/main/default/extlClntAppGlobalOauthSets/NativForms_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
       // §2.9: line 6 names "extlClntAppOauthConfigurablePolicies", a folder that does not exist (the
       // real one, extlClntAppOauthPolicies, is on line 7): the line excludes nothing.
       '.forceignore forceignore-unknown-directory',
@@ -369,6 +413,9 @@ test('corpus ConnectedApp-only folders: the engine reads them (typed ConnectedAp
     assert.equal(inv.length, 1, name);
     assert.equal(inv[0]!.type, 'ConnectedApp', name);
     assert.equal(inv[0]!.included, false, `${name}: no package directory, nothing in a build`);
-    assert.deepEqual(findingPairs(p), ['sfdx-project.json sfdx-project-invalid', ...CONNECTED_APP_GOVERNANCE[name]!].sort(), name);
+    // Thomas-Raj-SF's Jenkins app pre-authorises <profileName>System Administrator</profileName>
+    // (line 31): preauthorized-admin-access (§7). The other three name no profile or permission set.
+    const admin = name === 'Thomas-Raj-SF__salesforce_githubactions' ? [`${CA_DIR}/Jenkins.connectedApp-meta.xml preauthorized-admin-access`] : [];
+    assert.deepEqual(findingPairs(p), ['sfdx-project.json sfdx-project-invalid', ...CONNECTED_APP_GOVERNANCE[name]!, ...admin].sort(), name);
   }
 });

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, number> = {
   'distribution-state-not-packaged': 1,
   'non-packageable-in-package': 2,
   'secret-in-source': 1,
+  'global-settings-in-source': 1,
   'org-scoped-app-missing': 1,
 };
 

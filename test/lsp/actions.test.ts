@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ClientCapabilities, CodeAction, Command, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { inProcess, uriOf, RICH_CAPS, type TestClient } from './client';
 import { F, TEXT, twoApps, rangeOf, wholeFile } from './projects';
@@ -77,7 +78,7 @@ test('cross-file fix: the .forceignore line for an XML file comes in one workspa
     const cleared = c.nextDiagnostics(g, (d) => !d.some((x) => x.code === 'non-packageable-in-package'));
     c.applyEdit(add.edit!);
     assert.equal(fs.readFileSync(fx.abs(F.forceignore), 'utf8'), TEXT.forceignore + '**/extlClntAppGlobalOauthSets/**\n');
-    assert.deepEqual((await cleared).map((d) => d.code), ['secret-in-source']);
+    assert.deepEqual((await cleared).map((d) => d.code), ['global-settings-in-source', 'secret-in-source']);
   } finally {
     c.dispose();
     fx.cleanup();
@@ -119,13 +120,16 @@ test('source.fixAll.ecaLens: every preferred fix of the file in one edit, comput
     assert.equal(all[0]!.edit, undefined);
     const resolved = await c.resolve(all[0]!);
     const dc = resolved.edit!.documentChanges as TextDocumentEdit[];
-    // Removing the consumer key is a suggestion (it removes an element): fix-all leaves it.
-    assert.deepEqual(dc.map((e) => e.textDocument.uri).sort(), [uriOf(fx.abs(F.forceignore))]);
-    const cleared = c.nextDiagnostics(g, (d) => d.length === 1);
+    // Removing the consumer key is a suggestion (it removes an element): fix-all leaves it. The
+    // .gitignore that global-settings-in-source creates takes the file out of git: the server
+    // re-checks it on the watched-file event, and secret-in-source no longer reports it.
+    assert.deepEqual(dc.filter((e) => 'textDocument' in e).map((e) => e.textDocument.uri).sort(), [uriOf(fx.abs(F.forceignore)), uriOf(path.join(fx.root, '.gitignore'))].sort());
+    assert.ok((resolved.edit!.documentChanges as { kind?: string; uri?: string }[]).some((e) => e.kind === 'create' && e.uri === uriOf(path.join(fx.root, '.gitignore'))));
+    const cleared = c.nextDiagnostics(g, (d) => d.length === 0);
     c.applyEdit(resolved.edit!);
     assert.equal(c.text(g), TEXT.billingGlobal);
     assert.equal(fs.readFileSync(fx.abs(F.forceignore), 'utf8'), TEXT.forceignore + '**/extlClntAppGlobalOauthSets/**\n');
-    assert.deepEqual((await cleared).map((d) => d.code), ['secret-in-source']);
+    assert.deepEqual((await cleared).map((d) => d.code), []);
     // Quick fixes only: no fix-all.
     assert.ok((await c.codeActions(fx.abs(F.billing), wholeFile, ['quickfix'])).every((a) => isAction(a) && a.kind === 'quickfix'));
   } finally {
@@ -153,12 +157,13 @@ test('ecaLens.server.fixAll: every preferred fix of the workspace through worksp
   try {
     const r = await c.request<{ applied: number; skipped: number }>('workspace/executeCommand', { command: 'ecaLens.server.fixAll', arguments: [{}] });
     // The consumer key's removal is a suggestion: counted as skipped, not applied.
-    assert.deepEqual(r, { applied: 2, skipped: 1 });
+    assert.deepEqual(r, { applied: 3, skipped: 1 });
     await c.settle();
     assert.equal(fs.readFileSync(fx.abs(F.billing), 'utf8'), TEXT.billing.replace('>Local<', '>Packaged<'));
     assert.equal(fs.readFileSync(fx.abs(F.billingGlobal), 'utf8'), TEXT.billingGlobal);
     // What is left is a suggestion, needs input (the Dev Hub org id) or was revealed by a fix.
-    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['secret-in-source']);
+    // The .gitignore line took the global settings out of git: secret-in-source is gone with it.
+    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), []);
     assert.deepEqual(c.codes(fx.abs(F.billing)), ['org-scoped-app-missing']);
     assert.deepEqual(c.codes(fx.abs(F.reports)), ['org-scoped-app-missing']);
   } finally {

@@ -26,7 +26,7 @@ test('initialize: capabilities, progress, watchers, and diagnostics for every fi
     assert.ok(typeof cap === 'object' && cap.codeActionKinds?.includes('source.fixAll.ecaLens') && cap.resolveProvider);
 
     assert.deepEqual(c.codes(fx.abs(F.billing)), ['distribution-state-not-packaged']);
-    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['non-packageable-in-package', 'secret-in-source']);
+    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['global-settings-in-source', 'non-packageable-in-package', 'secret-in-source']);
     assert.deepEqual(c.codes(fx.abs(F.reports)), ['org-scoped-app-missing']);
     // Excluded policies and clean files carry nothing (and were never published).
     assert.equal(c.diagnostics.has(uriOf(fx.abs(F.billingPolicy))), false);
@@ -45,7 +45,7 @@ test('initialize: capabilities, progress, watchers, and diagnostics for every fi
     assert.equal(progress[0], 'begin');
     assert.equal(progress[progress.length - 1], 'end');
     const ready = c.status()!;
-    assert.deepEqual({ state: ready.state, projects: ready.projects, apps: ready.apps, errors: ready.errors, warnings: ready.warnings }, { state: 'ready', projects: 1, apps: 2, errors: 3, warnings: 1 });
+    assert.deepEqual({ state: ready.state, projects: ready.projects, apps: ready.apps, errors: ready.errors, warnings: ready.warnings }, { state: 'ready', projects: 1, apps: 2, errors: 3, warnings: 2 });
     assert.ok(c.received.some((r) => r.method === 'ecaLens/inventoryChanged'));
 
     // Watchers registered dynamically, including .forceignore and ECA-family files.
@@ -167,15 +167,16 @@ test('watched files: a created file is indexed, a deleted one cleared, a .forcei
     fs.writeFileSync(created, globalSettings('    <externalClientApplication>Reports</externalClientApplication>\n    <label>x</label>\n'));
     const onCreated = c.nextDiagnostics(created);
     await c.watched([[created, 1]]);
-    assert.deepEqual((await onCreated).map((d) => d.code), ['non-packageable-in-package']);
+    assert.deepEqual((await onCreated).map((d) => d.code), ['non-packageable-in-package', 'global-settings-in-source']);
 
-    // .forceignore edited on disk: global settings now excluded → both files cleared.
+    // .forceignore edited on disk: global settings now excluded → both files leave the build (and
+    // stay in git: global-settings-in-source remains).
     fs.writeFileSync(fx.abs(F.forceignore), TEXT.forceignore + '**/extlClntAppGlobalOauthSets/**\n');
-    const cleared = c.nextDiagnostics(created, (d) => d.length === 0);
+    const cleared = c.nextDiagnostics(created, (d) => d.length === 1 && d[0]!.code === 'global-settings-in-source');
     await c.watched([[fx.abs(F.forceignore), 2]]);
     await cleared;
     await c.settle();
-    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['secret-in-source']);
+    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['global-settings-in-source', 'secret-in-source']);
 
     // Deleted: its diagnostics go.
     const gone = c.nextDiagnostics(fx.abs(F.billingGlobal), (d) => d.length === 0);

@@ -19,12 +19,12 @@ test('settings: rule severities and wildcards, refreshed on didChangeConfigurati
   c.settings[uriOf(fx.root)] = { rules: { 'secret-*': 'off', 'distribution-state-not-packaged': 'warning' } };
   try {
     await c.initialize([fx.root]);
-    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['non-packageable-in-package']);
+    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['global-settings-in-source', 'non-packageable-in-package']);
     assert.equal(c.diags(fx.abs(F.billing))[0]!.severity, DiagnosticSeverity.Warning);
 
     // Changed in the editor: the server pulls the settings again.
     c.settings[uriOf(fx.root)] = { rules: { 'non-packageable-in-package': 'off' } };
-    const changed = c.nextDiagnostics(fx.abs(F.billingGlobal), (d) => d.length === 1 && d[0]!.code === 'secret-in-source');
+    const changed = c.nextDiagnostics(fx.abs(F.billingGlobal), (d) => d.length === 2 && d.every((x) => x.code === 'secret-in-source' || x.code === 'global-settings-in-source'));
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await changed;
     await c.settle();
@@ -51,7 +51,7 @@ test('settings: rule severities and wildcards, refreshed on didChangeConfigurati
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await on;
     await c.settle();
-    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['non-packageable-in-package', 'secret-in-source']);
+    assert.deepEqual(c.codes(fx.abs(F.billingGlobal)), ['global-settings-in-source', 'non-packageable-in-package', 'secret-in-source']);
   } finally {
     c.dispose();
     fx.cleanup();
@@ -109,13 +109,13 @@ test('ecaLens/inventory: apps, files, types, build states, the excluding line, f
     assert.deepEqual(billing.files.map((f) => [f.typeLabel, f.state, f.included, f.findings.map((x) => x.code)]), [
       ['Header', 'ships', true, ['distribution-state-not-packaged']],
       ['OAuth settings', 'ships', true, []],
-      ['Global OAuth settings', 'in-build-not-packageable', true, ['non-packageable-in-package', 'secret-in-source']],
+      ['Global OAuth settings', 'in-build-not-packageable', true, ['non-packageable-in-package', 'global-settings-in-source', 'secret-in-source']],
       ['OAuth policies', 'excluded', false, []],
     ]);
     assert.deepEqual(billing.files[3]!.excludedBy, { uri: uriOf(fx.abs(F.forceignore)), line: 1, text: '**/extlClntAppOauthPolicies/**' });
     assert.equal(billing.files[0]!.uri, uriOf(fx.abs(F.billing)));
     assert.equal(billing.files[0]!.findings[0]!.fixable, true);
-    assert.deepEqual(billing.findings.map((f) => f.code).sort(), ['distribution-state-not-packaged', 'non-packageable-in-package', 'secret-in-source']);
+    assert.deepEqual(billing.findings.map((f) => f.code).sort(), ['distribution-state-not-packaged', 'global-settings-in-source', 'non-packageable-in-package', 'secret-in-source']);
     assert.deepEqual(p.looseFiles.map((f) => [path.basename(f.path), f.state, f.findings.map((x) => x.code)]), [['Odd.ecaOAuth-meta.xml', 'unrecognized', ['unrecognized-file-name']]]);
 
     // A file created on disk: inventoryChanged, and the next answer has it.

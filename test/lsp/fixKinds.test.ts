@@ -36,9 +36,10 @@ test('fix kinds: ecaLens.server.fixAll applies the safe fixes and leaves the sug
   const { fx, c } = await start();
   try {
     const r = await c.request<{ applied: number; skipped: number }>('workspace/executeCommand', { command: 'ecaLens.server.fixAll', arguments: [{}] });
-    // The two safe fixes of Billing_glbloauth (remove the consumer key, exclude the file); not "Set
-    // Packaged", which is counted as skipped: a preferred fix left for the user to choose.
-    assert.deepEqual(r, { applied: 2, skipped: 1 });
+    // The three safe fixes of Billing_glbloauth (remove the consumer key, exclude the file from the
+    // build, add it to .gitignore); not "Set Packaged", which is counted as skipped: a preferred fix
+    // left for the user to choose.
+    assert.deepEqual(r, { applied: 3, skipped: 1 });
     await c.settle();
     assert.equal(fs.readFileSync(fx.abs(F.billing), 'utf8'), TEXT.billing, 'the suggestion was not applied');
     assert.equal(fs.readFileSync(fx.abs(F.billingGlobal), 'utf8'), TEXT.billingGlobal.replace('    <consumerKey>3MVG9notArealKey</consumerKey>\n', ''));

@@ -117,11 +117,12 @@ test('cli --fix: counts only fixes that changed something, change lines before t
     const fixed = lines.filter((l) => l.startsWith('fixed '));
     // The example's .forceignore fix turns line 8 into **/extlClntAppGlobalOauthSets/**, so the
     // non-packageable fix that would append the same line changes nothing: not counted.
-    // The consumer key's removal is a suggestion: not applied either.
-    assert.equal(fixed.length, 5, r.stdout);
+    // The consumer key's removal is a suggestion: not applied either. The .gitignore line for the
+    // global settings (global-settings-in-source, safe) is.
+    assert.equal(fixed.length, 6, r.stdout);
     assert.ok(!fixed.some((l) => /non-packageable-in-package: Add "\*\*\/extlClntAppGlobalOauthSets\/\*\*"/.test(l)), r.stdout);
-    const applied = lines.findIndex((l) => /^5 fix\(es\) applied$/.test(l));
-    const summary = lines.findIndex((l) => /^0 error\(s\), 1 warning\(s\)/.test(l));
+    const applied = lines.findIndex((l) => /^6 fix\(es\) applied$/.test(l));
+    const summary = lines.findIndex((l) => /^0 error\(s\), 0 warning\(s\)/.test(l));
     assert.ok(applied > lines.lastIndexOf(fixed.at(-1)!) && summary > applied, r.stdout);
     assert.equal(summary, lines.length - 1);
   } finally {
@@ -134,8 +135,9 @@ test('cli --fix: with --format json the change lines go to stderr and stdout sta
   try {
     const r = cli(['check', '.', '--fix', '--format', 'json', '--dev-hub-org-id', HUB], dir);
     assert.equal(r.code, 0);
-    assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['secret-in-source']);
-    assert.match(r.stderr, /^5 fix\(es\) applied$/m);
+    // The .gitignore line takes the global settings out of git: secret-in-source no longer applies.
+    assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), []);
+    assert.match(r.stderr, /^6 fix\(es\) applied$/m);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -195,7 +197,7 @@ test('cli --fix-dry-run: prints a unified diff of what --fix would change, write
     assert.match(r.stdout, /^-\*\*\/extlClntAppGlobalOauthSettings\/\*\*$/m);
     assert.match(r.stdout, /^\+\*\*\/extlClntAppGlobalOauthSets\/\*\*$/m);
     assert.match(r.stdout, /^\+    <distributionState>Packaged<\/distributionState>$/m);
-    assert.match(r.stderr, /5 fix\(es\) would be applied/);
+    assert.match(r.stderr, /6 fix\(es\) would be applied/);
     // The diff is the --fix result: applied with git apply it gives the same bytes.
     const patch = path.join(os.tmpdir(), `eca-lens-${process.pid}.patch`);
     fs.writeFileSync(patch, r.stdout);
@@ -216,11 +218,11 @@ test('cli --max-warnings: exit 1 with more warnings than N, as ESLint; -1 is unl
   const noErrors = ['--rule', 'non-packageable-in-package=off', '--rule', 'distribution-state-not-packaged=off', '--rule', 'org-scoped-app-missing=off'];
   const base = cli(['check', EXAMPLE, ...noErrors]);
   assert.equal(base.code, 0);
-  assert.match(base.stdout, /0 error\(s\), 2 warning\(s\)/);
-  const over = cli(['check', EXAMPLE, ...noErrors, '--max-warnings', '1']);
+  assert.match(base.stdout, /0 error\(s\), 3 warning\(s\)/);
+  const over = cli(['check', EXAMPLE, ...noErrors, '--max-warnings', '2']);
   assert.equal(over.code, 1);
-  assert.match(over.stderr, /2 warnings, more than --max-warnings 1/);
-  assert.equal(cli(['check', EXAMPLE, ...noErrors, '--max-warnings', '2']).code, 0);
+  assert.match(over.stderr, /3 warnings, more than --max-warnings 2/);
+  assert.equal(cli(['check', EXAMPLE, ...noErrors, '--max-warnings', '3']).code, 0);
   assert.equal(cli(['check', EXAMPLE, ...noErrors, '--max-warnings=0']).code, 1);
   assert.equal(cli(['check', EXAMPLE, ...noErrors, '--max-warnings', '-1']).code, 0);
 });
@@ -278,6 +280,7 @@ test('cli loose: ECA files without any sfdx-project.json are checked with the fi
     const j = JSON.parse(r.stdout);
     assert.deepEqual(j.diagnostics.map((d: { path: string; code: string }) => `${d.path} ${d.code}`).sort(), [
       'retrieved/externalClientApps/Billing.eca-meta.xml xml-malformed',
+      'retrieved/extlClntAppGlobalOauthSets/Billing_glbloauth.ecaGlblOauth-meta.xml global-settings-in-source',
       'retrieved/extlClntAppGlobalOauthSets/Billing_glbloauth.ecaGlblOauth-meta.xml secret-in-source',
     ]);
     assert.deepEqual(j.projects, [{ root: '.', sfdxProject: false }]);
@@ -323,7 +326,7 @@ test('cli text: says how many findings --fix could fix; JSON marks each diagnost
   assert.equal(j.diagnostics.find((d: { code: string }) => d.code === 'org-scoped-app-missing').fixable, false, 'needs a Dev Hub id');
   assert.ok(fixable >= 4);
   const t = cli(['check', EXAMPLE, '--no-color']);
-  assert.match(oneLine(t.stdout).at(-1)!, new RegExp(`^4 error\\(s\\), 2 warning\\(s\\), 0 info\\(s\\), ${fixable} of them fixable with --fix — `));
+  assert.match(oneLine(t.stdout).at(-1)!, new RegExp(`^4 error\\(s\\), 3 warning\\(s\\), 0 info\\(s\\), ${fixable} of them fixable with --fix — `));
 });
 
 test('cli text: --verbose shows each rule\'s docs link; hyperlinks only on a capable terminal', () => {
@@ -372,7 +375,7 @@ test('cli markdown: a summary line and a table of findings per file', () => {
   const r = cli(['check', '--format', 'markdown'], EXAMPLE);
   assert.equal(r.code, 1);
   const lines = r.stdout.split('\n');
-  assert.match(lines[0]!, /^\*\*ECA Lens:\*\* 4 error\(s\), 2 warning\(s\), 0 info\(s\)/);
+  assert.match(lines[0]!, /^\*\*ECA Lens:\*\* 4 error\(s\), 3 warning\(s\), 0 info\(s\)/);
   assert.match(r.stdout, /^### `force-app\/main\/default\/externalClientApps\/AcmeBilling\.eca-meta\.xml`\n\n\| Severity \| Line \| Rule \| Message \|\n\|---\|---:\|---\|---\|\n\| error \| 5 \| \[distribution-state-not-packaged\]\(https:\/\/[^)]+\/distribution-state-not-packaged\.md\) \| /m);
   assert.equal((r.stdout.match(/^### /gm) ?? []).length, 5, 'one table per file with findings');
   const clean = fixture({});

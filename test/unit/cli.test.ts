@@ -35,6 +35,7 @@ const EXPECTED_EXAMPLE = [
   ['force-app/main/default/externalClientApps/AcmeBilling.eca-meta.xml', 'distribution-state-not-packaged', 'error', 4],
   ['force-app/main/default/externalClientApps/AcmeReports.eca-meta.xml', 'org-scoped-app-missing', 'error', 1],
   ['force-app/main/default/extlClntAppGlobalOauthSets/AcmeBilling_glbloauth.ecaGlblOauth-meta.xml', 'non-packageable-in-package', 'error', 1],
+  ['force-app/main/default/extlClntAppGlobalOauthSets/AcmeBilling_glbloauth.ecaGlblOauth-meta.xml', 'global-settings-in-source', 'warning', 1],
   ['force-app/main/default/extlClntAppGlobalOauthSets/AcmeBilling_glbloauth.ecaGlblOauth-meta.xml', 'secret-in-source', 'warning', 3],
   ['force-app/main/default/extlClntAppPolicies/AcmeReports_plcy.ecaPlcy-meta.xml', 'non-packageable-in-package', 'error', 1],
 ] as const;
@@ -77,7 +78,7 @@ test('cli: text output is compiler-style, 1-based, with a summary', () => {
   const lines = r.stdout.trim().split('\n');
   assert.match(lines[0]!, /^\.forceignore:8:4 warning forceignore-unknown-directory "extlClntAppGlobalOauthSettings"/);
   assert.match(r.stdout, /^force-app\/main\/default\/externalClientApps\/AcmeBilling\.eca-meta\.xml:5:24 error distribution-state-not-packaged /m);
-  assert.match(lines[lines.length - 1]!, /^4 error\(s\), 2 warning\(s\), 0 info\(s\), \d+ of them fixable with --fix — 7 ECA-family file\(s\), 2 app\(s\)/);
+  assert.match(lines[lines.length - 1]!, /^4 error\(s\), 3 warning\(s\), 0 info\(s\), \d+ of them fixable with --fix — 7 ECA-family file\(s\), 2 app\(s\)/);
   assert.ok(!r.stdout.includes('\x1b['), 'no colour codes with --no-color');
 });
 
@@ -106,11 +107,13 @@ test('cli: --fix with a Dev Hub org id applies every safe fix of the example and
   try {
     const r = cli(['check', dir, '--fix', '--dev-hub-org-id', '00D5g000004XyZaEAK']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^5 fix\(es\) applied$/m);
-    // Removing the committed consumer key is a suggestion (it removes an element): --fix leaves it.
+    assert.match(r.stdout, /^6 fix\(es\) applied$/m);
+    // Removing the committed consumer key is a suggestion (it removes an element): --fix leaves the
+    // element. The safe .gitignore line of global-settings-in-source takes the file out of git, so
+    // secret-in-source no longer reports it (a key already committed still needs rotating).
     assert.doesNotMatch(r.stdout, /^fixed .*secret-in-source/m);
-    assert.match(r.stdout, /^0 error\(s\), 1 warning\(s\), 0 info\(s\)/m);
-    assert.match(r.stdout, /warning secret-in-source/);
+    assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\), 0 info\(s\)/m);
+    assert.equal(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n').filter((l) => l === '**/extlClntAppGlobalOauthSets/').length, 1);
     const fi = fs.readFileSync(path.join(dir, '.forceignore'), 'utf8');
     assert.equal(fi.match(/^\*\*\/extlClntAppGlobalOauthSets\/\*\*$/gm)?.length, 1, 'the same line is not added twice');
     assert.match(fi, /^\*\*\/extlClntAppPolicies\/\*\*$/m);
@@ -130,8 +133,9 @@ test('cli: --fix without an org id leaves the orgScopedExternalApp finding (a sn
   try {
     const r = cli(['check', dir, '--fix', '--format', 'json'], dir);
     const j = JSON.parse(r.stdout);
-    // secret-in-source stays too: its fix is a suggestion, which --fix never applies.
-    assert.deepEqual(j.diagnostics.map((d: { code: string }) => d.code).sort(), ['org-scoped-app-missing', 'org-scoped-app-missing', 'secret-in-source']);
+    // The safe fix of global-settings-in-source adds the global settings folder to .gitignore: the
+    // file is then not in git, so secret-in-source (whose own fix is a suggestion) no longer reports it.
+    assert.deepEqual(j.diagnostics.map((d: { code: string }) => d.code).sort(), ['org-scoped-app-missing', 'org-scoped-app-missing']);
     assert.equal(r.code, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -175,6 +179,7 @@ test('cli: several projects below DIR are all checked, paths relative to DIR', (
       'b force-app/main/default/externalClientApps/B.eca-meta.xml',
     ]);
     assert.deepEqual(j.diagnostics.map((d: { root: string; path: string; code: string }) => `${d.root} ${d.path} ${d.code}`), [
+      'a force-app/main/default/extlClntAppGlobalOauthSets/A_g.ecaGlblOauth-meta.xml global-settings-in-source',
       'a force-app/main/default/extlClntAppGlobalOauthSets/A_g.ecaGlblOauth-meta.xml secret-in-source',
     ]);
     // Text: relative to the cwd, so into each project.

@@ -40,7 +40,7 @@ function ruleIds(fx: Fixture | { project: EcaProject; abs(rel: string): string }
 
 /** The healthy app is still indexed and checked. */
 function assertRestChecked(project: EcaProject, abs: (rel: string) => string): void {
-  assert.deepEqual(project.check(abs(G)).map((f) => f.ruleId), ['secret-in-source'], 'the healthy global settings are still checked');
+  assert.deepEqual(project.check(abs(G)).map((f) => f.ruleId), ['global-settings-in-source', 'secret-in-source'], 'the healthy global settings are still checked');
   assert.equal(project.file(abs(H))?.appName, 'App');
   assert.equal(project.app('App')?.headers.length, 1);
 }
@@ -119,8 +119,8 @@ test('binary content, invalid UTF-8 and a 10 MB file: file-unreadable; UTF-16 wi
     }
     assert.match(fx.project.file(fx.abs('force-app/main/default/externalClientApps/Big.eca-meta.xml'))!.readProblem!, /MB/);
     // UTF-16 (LE and BE, with BOM) is decoded: the consumer key inside is found, nothing else is reported.
-    assert.deepEqual(ruleIds(fx, 'force-app/main/default/extlClntAppGlobalOauthSets/Le.ecaGlblOauth-meta.xml'), ['secret-in-source']);
-    assert.deepEqual(ruleIds(fx, 'force-app/main/default/extlClntAppGlobalOauthSets/Be.ecaGlblOauth-meta.xml'), ['secret-in-source']);
+    assert.deepEqual(ruleIds(fx, 'force-app/main/default/extlClntAppGlobalOauthSets/Le.ecaGlblOauth-meta.xml'), ['global-settings-in-source', 'secret-in-source']);
+    assert.deepEqual(ruleIds(fx, 'force-app/main/default/extlClntAppGlobalOauthSets/Be.ecaGlblOauth-meta.xml'), ['global-settings-in-source', 'secret-in-source']);
     assertRestChecked(fx.project, fx.abs);
   } finally {
     fx.cleanup();
@@ -341,7 +341,7 @@ test('symlink loops (folder → its parent, folder → itself) and dangling link
     withLinks(fx);
     const p = openProject(fx.root, nodeFsHost);
     assert.deepEqual(inventoryJson(p).map((f) => f.path), [H, G, O].sort());
-    assert.deepEqual(findingPairs(p), [`${G} secret-in-source`]);
+    assert.deepEqual(findingPairs(p), [`${G} global-settings-in-source`, `${G} secret-in-source`]);
     assertRestChecked(p, fx.abs);
     assert.doesNotThrow(() => p.update(fx.abs('force-app/main/default/externalClientApps/Gone.eca-meta.xml')));
     assert.doesNotThrow(() => p.update(fx.abs('force-app/main/default/loop')));
@@ -382,6 +382,7 @@ test('CLI on broken input: exit 1 with the diagnostics, never 2, no stack trace'
     const out = JSON.parse(r.stdout) as { diagnostics: { path: string; code: string }[] };
     const pairs = out.diagnostics.map((f) => `${f.path} ${f.code}`).sort();
     assert.deepEqual(pairs, [
+      `${G} global-settings-in-source`,
       `${G} secret-in-source`,
       'force-app/main/default/externalClientApps/Binary.eca-meta.xml file-unreadable',
       'force-app/main/default/externalClientApps/Empty.eca-meta.xml xml-malformed',

@@ -120,7 +120,7 @@ export class Session {
       const suffixes = st.types.all.map((t) => t.suffix).join(',');
       await st.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: `**/{${PROJECT_FILE},${FORCEIGNORE},package.xml}` },
+          { globPattern: `**/{${PROJECT_FILE},${FORCEIGNORE},package.xml,.gitignore}` },
           // Every ECA-family file, recognised or not (wrong-case suffixes, `.eca.xml`): the server
           // filters by name, which costs nothing for other metadata.
           { globPattern: '**/*-meta.xml' },

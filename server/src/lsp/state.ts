@@ -20,6 +20,9 @@ import type { EditEnv } from './edits';
 import { Workspace } from './workspace';
 
 /** How long to wait for the client's answer to a server request before going on without it. */
+/** Files rules read through `textOf`/`listFiles` beyond the ECA family (re-checked on change). */
+const READ_BY_RULES = /^\.gitignore$|\.(permissionset|profile|settings)-meta\.xml$/;
+
 export const CLIENT_ANSWER_MS = 5000;
 
 export function withTimeout<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
@@ -128,6 +131,6 @@ export class SessionState {
   /** A file ECA Lens reads: sfdx-project.json, .forceignore, package.xml, an ECA-family name. */
   isRelevant(p: string): boolean {
     const base = path.basename(p);
-    return base === PROJECT_FILE || base === FORCEIGNORE || base === 'package.xml' || !!this.types.classifyFileName(base);
+    return base === PROJECT_FILE || base === FORCEIGNORE || base === 'package.xml' || !!this.types.classifyFileName(base) || READ_BY_RULES.test(base);
   }
 }

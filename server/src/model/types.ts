@@ -70,6 +70,8 @@ export interface ProjectView {
    * to date as files appear and vanish. Read their text with `ctx.textOf(path)`.
    */
   listFiles(globs: string | readonly string[]): readonly string[];
+  /** The git repository root: the nearest folder at or above the project root holding `.git`. */
+  gitRoot(): string | undefined;
   /** The project as it was at a released revision (`check --since REF`), when the adapter gave one. */
   baseline(): Baseline | undefined;
 }

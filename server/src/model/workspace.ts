@@ -12,6 +12,7 @@
  * - `sfdx-project.json` → everything;
  * - any other file → whoever read it (reported to `readObserver`; the engine keeps the readers).
  */
+import { findGitRoot } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -78,6 +79,7 @@ export class WorkspaceModel implements ProjectView {
   private readonly dirNames = new Set<string>();
   private excluder: Ignore | undefined;
   private devHubCache: DevHubLookup | undefined;
+  private gitRootCache: { root: string | undefined } | undefined;
   private readonly other: OtherFiles;
   /** Told of every read of a file the index does not hold, and of every listing. */
   protected readObserver: ((key: ReadKey) => void) | undefined;
@@ -107,6 +109,7 @@ export class WorkspaceModel implements ProjectView {
     this.governing.clear();
     this.dirNames.clear();
     this.devHubCache = undefined;
+    this.gitRootCache = undefined;
     this.other.clear();
     this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
     this.readProjectFile();
@@ -479,6 +482,11 @@ export class WorkspaceModel implements ProjectView {
   }
   baseline(): Baseline | undefined {
     return this.options.baseline;
+  }
+
+  gitRoot(): string | undefined {
+    this.gitRootCache ??= { root: findGitRoot(this.root, (p) => this.host.exists(p)) };
+    return this.gitRootCache.root;
   }
 
   devHub(): DevHubLookup {

@@ -40,6 +40,11 @@ import { rule as orgScopedAppNotDevHub } from './org-scoped-app-not-dev-hub';
 import { rule as packagedComponentRemoved } from './packaged-component-removed';
 import { rule as manifestTypeName } from './manifest-type-name';
 import { rule as cliMetadataTypeCase } from './cli-metadata-type-case';
+import { rule as globalSettingsInSource } from './global-settings-in-source';
+import { rule as preauthorizedAdminAccess } from './preauthorized-admin-access';
+import { rule as preauthorizedNameUnresolved } from './preauthorized-name-unresolved';
+import { rule as integrationUserStandard } from './integration-user-standard';
+import { rule as oauthInsecureFlowsAllowed } from './oauth-insecure-flows-allowed';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -82,6 +87,11 @@ export const ALL_RULES: readonly Rule[] = [
   packagedComponentRemoved,
   manifestTypeName,
   cliMetadataTypeCase,
+  globalSettingsInSource,
+  preauthorizedAdminAccess,
+  preauthorizedNameUnresolved,
+  integrationUserStandard,
+  oauthInsecureFlowsAllowed,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -2,16 +2,34 @@
  * Rule: secret-in-source
  *
  * A consumer secret or a private key in a file in the repository (error), or a consumer key in
- * global OAuth settings (warning). Excluded from the package or not, it is in git. Values that are
- * `${VAR}` replacement placeholders (sfdx-project.json `replacements`) are not secrets.
+ * global OAuth settings (warning). Excluded from the package or not, it is in git — unless git
+ * ignores the file (`.gitignore`, `.git/info/exclude`: see project/gitIgnore.ts), then no finding.
+ * Obvious placeholders are not secrets (the whole value): `${VAR}` replacement placeholders
+ * (sfdx-project.json `replacements`), `$VAR`, `%VAR%`, an ALL_CAPS_WITH_UNDERSCORES name,
+ * `REDACTED…`, `<…>`, `YOUR_…`, `changeme`, one character repeated (`xxxx`, `****`).
  * The value is never copied into a message. Fix (a suggestion: it removes an element, and the
  * secret must be rotated as well): remove the element.
  */
 import { removeElement } from '../edits/textEdits';
-import { contentSpan, defineRule, type RawFinding, type XmlElement } from './kit';
+import { contentSpan, defineRule, gitIgnoreOf, type RawFinding, type XmlElement } from './kit';
 
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+const PLACEHOLDERS: readonly RegExp[] = [
+  /^\$\{[A-Za-z_][A-Za-z0-9_.-]*\}$/, // ${VAR}
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
+  /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/, // ECA_CONSUMER_SECRET (a real secret has no underscore)
+  /^REDACTED/i,
+  /^<[^<>]*>$/, // <your secret here>
+  /^YOUR[_-]/i,
+  /^change[_-]?me$/i,
+  /^(.)\1*$/s, // xxxx, ****
+];
+
+/** The whole value is an obvious placeholder, not a secret. */
+export function isPlaceholder(v: string): boolean {
+  return PLACEHOLDERS.some((re) => re.test(v));
+}
 
 export const rule = defineRule({
   id: 'secret-in-source',
@@ -24,11 +42,13 @@ export const rule = defineRule({
     const type = f.type!;
     const out: RawFinding[] = [];
     const text = ctx.doc.text;
+    // Not in git: nothing leaks through the repository.
+    if (gitIgnoreOf(ctx).ignores(f.path)) return out;
     const visit = (el: XmlElement) => {
       for (const c of el.children) visit(c);
       if (el.children.length) return;
       const v = el.text.trim();
-      if (!v || PLACEHOLDER.test(v)) return;
+      if (!v || isPlaceholder(v)) return;
       let what: string | undefined;
       let severity: 'error' | 'warning' = 'error';
       if (el.name === 'consumerSecret') what = 'a consumer secret';

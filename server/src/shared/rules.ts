@@ -50,4 +50,9 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'packaged-component-removed', defaultSeverity: 'error', title: 'A header or OAuth settings component that shipped at --since REF no longer ships' },
   { id: 'manifest-type-name', defaultSeverity: 'warning', title: "A package.xml type name is a near miss of an ECA type, or retrieves types that can't be packaged" },
   { id: 'cli-metadata-type-case', defaultSeverity: 'information', title: 'An ECA type name given to sf ... --metadata in PascalCase (lower-case is the safe spelling)' },
+  { id: 'global-settings-in-source', defaultSeverity: 'warning', title: 'Global OAuth settings are in source control' },
+  { id: 'preauthorized-admin-access', defaultSeverity: 'warning', title: 'A pre-authorised profile or permission set has administrator access' },
+  { id: 'preauthorized-name-unresolved', defaultSeverity: 'information', title: 'A pre-authorised permission set or profile is not in the project' },
+  { id: 'integration-user-standard', defaultSeverity: 'information', title: 'A pre-authorised profile is not an API-only integration profile' },
+  { id: 'oauth-insecure-flows-allowed', defaultSeverity: 'information', title: 'Org OAuth settings do not block the username-password and user-agent flows' },
 ];

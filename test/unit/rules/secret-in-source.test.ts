@@ -114,3 +114,21 @@ test(`${ID}: severity setting wins over the per-finding severity`, () => {
     assert.equal(fx.findings(P.global, ID).length, 0);
   }, { rules: { [ID]: 'off' } });
 });
+
+test(`${ID}: obvious placeholders are not secrets; near misses are`, () => {
+  for (const v of ['REDACTED_SEE_ENV_SECRET', '&lt;your consumer secret&gt;', 'YOUR_CONSUMER_SECRET', 'changeme', 'xxxxxxxx', '********', '$ECA_SECRET', '%ECA_SECRET%', 'ECA_CONSUMER_SECRET', '${ECA.SECRET}']) {
+    withFixture({ [P.global]: global(`    <consumerSecret>${v}</consumerSecret>\n`) }, (fx) => assert.equal(fx.findings(P.global, ID).length, 0, v));
+  }
+  for (const v of [SECRET, 'changeme123', 'xxxxy', 'my_YOUR_secret', 'ABCDEF0123456789']) {
+    withFixture({ [P.global]: global(`    <consumerSecret>${v}</consumerSecret>\n`) }, (fx) => assert.equal(fx.findings(P.global, ID).length, 1, v));
+  }
+});
+
+test(`${ID}: a git-ignored file is not in git: no finding (root and nested .gitignore; negations as git reads them)`, () => {
+  const text = global(`    <consumerSecret>${SECRET}</consumerSecret>\n`);
+  withFixture({ [P.global]: text, '.gitignore': '**/extlClntAppGlobalOauthSets/\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 0));
+  withFixture({ [P.global]: text, 'force-app/main/.gitignore': 'default/extlClntAppGlobalOauthSets/*\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 0));
+  // Under an ignored folder a negation cannot re-include (git semantics): still ignored.
+  withFixture({ [P.global]: text, '.gitignore': '**/extlClntAppGlobalOauthSets/\n!Billing_glbloauth.ecaGlblOauth-meta.xml\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 0));
+  withFixture({ [P.global]: text, '.gitignore': '*.ecaGlblOauth-meta.xml\n!Billing_glbloauth.ecaGlblOauth-meta.xml\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 1));
+});

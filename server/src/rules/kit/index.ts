@@ -37,3 +37,5 @@ export {
 export { parseXml } from '../../metadata/parse';
 export { OLD_TYPE_NAMES, CONNECTED_APP_TYPE, type EcaTypeInfo } from '../../metadata/types';
 export { ecaTypeNames, nearestEcaTypeName, type TypeNameMatch } from './typeNames';
+export { gitIgnoreOf, rootGitIgnorePath } from './git';
+export * from './access';

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { globalSettings } from '../../helpers/fixture';
+import { fixTitled, only, P, preferred, withFixture } from '../../helpers/eca';
+
+const ID = 'global-settings-in-source';
+const G = globalSettings('    <externalClientApplication>Billing</externalClientApplication>\n');
+
+test(`${ID}: reported at the root tag; safe fix appends the folder pattern to .gitignore byte for byte; re-check clean`, () => {
+  withFixture({ [P.global]: G, '.gitignore': 'node_modules/\r\n.sf/' }, (fx) => {
+    const f = only(fx.findings(P.global, ID));
+    assert.equal(f.severity, 'warning');
+    assert.deepEqual(f.range.start, { line: 1, character: 1 });
+    assert.match(f.message, /must not be added to source control/);
+    const fix = preferred(f);
+    assert.equal(fix.kind, 'safe');
+    fx.apply(fix);
+    assert.equal(fx.read('.gitignore'), 'node_modules/\r\n.sf/\r\n**/extlClntAppGlobalOauthSets/\r\n');
+    assert.equal(fx.findings(P.global, ID).length, 0);
+    assert.equal(fx.findings(P.global, 'secret-in-source').length, 0);
+  });
+});
+
+test(`${ID}: creates .gitignore when absent; delete is a suggestion; a file outside the type folder gets its own path`, () => {
+  withFixture({ [P.global]: G }, (fx) => {
+    const f = only(fx.findings(P.global, ID));
+    assert.equal(fixTitled(f, /Delete/).kind, 'suggestion');
+    fx.apply(preferred(f));
+    assert.equal(fx.read('.gitignore'), '# External Client App global OAuth settings must not be in source control\n**/extlClntAppGlobalOauthSets/\n');
+    assert.equal(fx.findings(P.global, ID).length, 0);
+  });
+  const odd = 'force-app/main/default/other/Billing_glbloauth.ecaGlblOauth-meta.xml';
+  withFixture({ [odd]: G, '.gitignore': '' }, (fx) => {
+    fx.apply(preferred(only(fx.findings(odd, ID))));
+    assert.equal(fx.read('.gitignore'), `/${odd}\n`);
+    assert.equal(fx.findings(odd, ID).length, 0);
+  });
+});
+
+test(`${ID}: not reported when git ignores it (nested .gitignore, suffix pattern); a negation brings it back`, () => {
+  withFixture({ [P.global]: G, 'force-app/.gitignore': '*.ecaGlblOauth-meta.xml\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 0));
+  withFixture({ [P.global]: G, '.gitignore': '*.ecaGlblOauth-meta.xml\n', 'force-app/.gitignore': '!Billing_glbloauth.ecaGlblOauth-meta.xml\n' }, (fx) => assert.equal(fx.findings(P.global, ID).length, 1));
+  withFixture({ [P.oauthPolicy]: '<x/>' }, (fx) => assert.equal(fx.findings(P.oauthPolicy, ID).length, 0));
+});
+
+test(`${ID}: editing .gitignore re-checks the global settings (model update)`, () => {
+  withFixture({ [P.global]: G, '.gitignore': 'node_modules/\n' }, (fx) => {
+    assert.equal(fx.findings(P.global, ID).length, 1);
+    require('node:fs').writeFileSync(fx.abs('.gitignore'), 'node_modules/\n**/extlClntAppGlobalOauthSets/\n');
+    const r = fx.project.update(fx.abs('.gitignore'));
+    assert.ok(r.affected.has(fx.abs(P.global)));
+    assert.equal(fx.project.check(fx.abs(P.global)).filter((x) => x.ruleId === ID).length, 0);
+    require('node:fs').rmSync(fx.abs('.gitignore'));
+    assert.ok(fx.project.update(fx.abs('.gitignore')).affected.has(fx.abs(P.global)));
+    assert.equal(fx.project.check(fx.abs(P.global)).filter((x) => x.ruleId === ID).length, 1);
+  });
+});
