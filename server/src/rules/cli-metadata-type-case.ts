@@ -96,7 +96,7 @@ export function metadataTypeTokens(text: string, json: boolean): TypeToken[] {
     while ((t = re.exec(seg))) if (t[1] !== undefined) tokens.push({ s: t[1], start: base + t.index });
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
-      let values: { s: string; start: number }[] = [];
+      const values: { s: string; start: number }[] = [];
       const flag = /^(--metadata|-m)(=)?/.exec(tok.s);
       if (!flag || (flag[0].length < tok.s.length && !flag[2])) continue;
       if (flag[2]) values.push({ s: tok.s.slice(flag[0].length), start: tok.start + flag[0].length });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { globalSettings } from '../../helpers/fixture';
 import { fixTitled, only, P, preferred, withFixture } from '../../helpers/eca';
 
@@ -46,11 +47,11 @@ test(`${ID}: not reported when git ignores it (nested .gitignore, suffix pattern
 test(`${ID}: editing .gitignore re-checks the global settings (model update)`, () => {
   withFixture({ [P.global]: G, '.gitignore': 'node_modules/\n' }, (fx) => {
     assert.equal(fx.findings(P.global, ID).length, 1);
-    require('node:fs').writeFileSync(fx.abs('.gitignore'), 'node_modules/\n**/extlClntAppGlobalOauthSets/\n');
+    fs.writeFileSync(fx.abs('.gitignore'), 'node_modules/\n**/extlClntAppGlobalOauthSets/\n');
     const r = fx.project.update(fx.abs('.gitignore'));
     assert.ok(r.affected.has(fx.abs(P.global)));
     assert.equal(fx.project.check(fx.abs(P.global)).filter((x) => x.ruleId === ID).length, 0);
-    require('node:fs').rmSync(fx.abs('.gitignore'));
+    fs.rmSync(fx.abs('.gitignore'));
     assert.ok(fx.project.update(fx.abs('.gitignore')).affected.has(fx.abs(P.global)));
     assert.equal(fx.project.check(fx.abs(P.global)).filter((x) => x.ruleId === ID).length, 1);
   });
