@@ -79,14 +79,16 @@ try {
     `${P.forceignore}:${lineOf(P.forceignore, 'extlClntAppGlobalOauthSettings')} forceignore-unknown-directory`,
     `${P.billing}:${lineOf(P.billing, '<distributionState>')} distribution-state-not-packaged`,
     `${P.global}:${lineOf(P.global, '<ExtlClntAppGlobalOauthSettings')} non-packageable-in-package`,
+    `${P.global}:${lineOf(P.global, '<ExtlClntAppGlobalOauthSettings')} global-settings-in-source`,
     `${P.global}:${lineOf(P.global, '<consumerKey>')} secret-in-source`,
     `${P.reports}:${lineOf(P.reports, '<ExternalClientApplication')} org-scoped-app-missing`,
     `${P.plugin}:${lineOf(P.plugin, '<ExtlClntAppConfigurablePolicies')} non-packageable-in-package`,
   ].sort();
   assert.deepEqual(got, expected);
   assert.ok(r.initial.every((d) => d.source === 'ECA Lens'), 'every diagnostic has source "ECA Lens"');
-  // Severities as Neovim maps them (1 error, 2 warning): the consumer key and the .forceignore typo are warnings.
-  assert.deepEqual(r.initial.filter((d) => d.severity === 2).map((d) => d.code).sort(), ['forceignore-unknown-directory', 'secret-in-source']);
+  // Severities as Neovim maps them (1 error, 2 warning): the consumer key, the global settings in
+  // source control and the .forceignore typo are warnings.
+  assert.deepEqual(r.initial.filter((d) => d.severity === 2).map((d) => d.code).sort(), ['forceignore-unknown-directory', 'global-settings-in-source', 'secret-in-source']);
   assert.ok(r.actions.includes('Set distributionState to Packaged'), `code actions: ${JSON.stringify(r.actions)}`);
   assert.ok(r.actions.includes('Show documentation for distribution-state-not-packaged'), `code actions: ${JSON.stringify(r.actions)}`);
   // After the edit in the buffer (Local → Packaged, unsaved): a Packaged app needs orgScopedExternalApp.
