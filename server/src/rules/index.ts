@@ -36,6 +36,7 @@ import { rule as schemaInvalidValue } from './schema-invalid-value';
 import { rule as schemaDuplicateElement } from './schema-duplicate-element';
 import { rule as schemaRootMismatch } from './schema-root-mismatch';
 import { rule as scopeUnknown } from './scope-unknown';
+import { rule as connectedAppMigration } from './connected-app-migration';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -74,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   schemaDuplicateElement,
   schemaRootMismatch,
   scopeUnknown,
+  connectedAppMigration,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -46,4 +46,5 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'schema-duplicate-element', defaultSeverity: 'error', title: 'An element that may appear once is given twice' },
   { id: 'schema-root-mismatch', defaultSeverity: 'error', title: 'The root element is not the type the file name says, or lacks the metadata namespace' },
   { id: 'scope-unknown', defaultSeverity: 'warning', title: 'An OAuth scope that is not a scope name' },
+  { id: 'connected-app-migration', defaultSeverity: 'information', title: 'A Connected App: whether it can be converted to an External Client App' },
 ];
