@@ -6,7 +6,7 @@ import { checklist } from '../views/checklist';
 import { devHubFromSetting, findDevHubOrgId } from '../project/devHub';
 import type { FsHost } from '../project/fsHost';
 import * as path from 'node:path';
-import { ECA_FILE_KINDS, planForFile } from '../migrate';
+import { planForFile } from '../migrate';
 import { toPosixRelative } from '../project/fsHost';
 import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult } from '../shared/protocol';
 
