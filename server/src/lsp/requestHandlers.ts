@@ -6,13 +6,13 @@
 import * as path from 'node:path';
 import type { CodeAction, CodeActionParams, Command, CompletionList, CompletionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult } from '../shared/protocol';
+import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
 import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
 import { completionList } from './completion';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
-import { checklistResult, devHubOrgIdResult, inventoryResult } from './requests';
+import { checklistResult, devHubOrgIdResult, inventoryResult, migrationPreviewResult } from './requests';
 import type { SessionState } from './state';
 
 export class RequestHandlers {
@@ -73,5 +73,10 @@ export class RequestHandlers {
     const project = p ? ws.projectFor(p) : ws.projects[0];
     const folder = ws.folderList()[0];
     return devHubOrgIdResult(project, p ?? folder?.path, (folder?.settings ?? ws.defaultSettings).devHubOrgId, ws.host);
+  }
+
+  migrationPreview(params: MigrationPreviewParams | undefined): MigrationPreviewResult {
+    const t = typeof params?.uri === 'string' ? this.queue.target(params.uri) : undefined;
+    return migrationPreviewResult(t?.project, t?.path ?? '', this.st.uriOf);
   }
 }

@@ -1,11 +1,14 @@
-/** The custom requests of the UI (protocol.ts): inventory, checklist, Dev Hub org id. */
+/** The custom requests of the UI (protocol.ts): inventory, checklist, Dev Hub org id, migration preview. */
 import * as os from 'node:os';
 import type { EcaProject } from '../engine';
 import { describeProject } from '../views/describe';
 import { checklist } from '../views/checklist';
 import { devHubFromSetting, findDevHubOrgId } from '../project/devHub';
 import type { FsHost } from '../project/fsHost';
-import type { ChecklistResult, DevHubOrgIdResult, InventoryResult } from '../shared/protocol';
+import * as path from 'node:path';
+import { planForFile } from '../migrate';
+import { toPosixRelative } from '../project/fsHost';
+import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult } from '../shared/protocol';
 
 export function inventoryResult(projects: readonly EcaProject[], toUri: (p: string) => string): InventoryResult {
   return { projects: projects.map((p) => describeProject(p, toUri)) };
@@ -26,4 +29,30 @@ export function devHubOrgIdResult(project: EcaProject | undefined, fallbackDir: 
   }
   const r = findDevHubOrgId(fallbackDir ?? os.homedir(), host);
   return r.orgId ? { orgId: r.orgId, source: r.source } : { source: r.source };
+}
+
+/** What converting the Connected App at `p` would write: the same plan as the rule's fix and `eca-lens migrate`. */
+export function migrationPreviewResult(project: EcaProject | undefined, p: string, toUri: (p: string) => string): MigrationPreviewResult {
+  const empty = (problem: string): MigrationPreviewResult => ({ problem, name: '', convertible: false, files: [], mapped: [], unmapped: [], blockers: [], notes: [], ignoreEdits: [] });
+  const f = project?.file(p);
+  if (!project || !f?.doc || f.type?.name !== 'ConnectedApp') return empty('not a Connected App file (*.connectedApp-meta.xml) of an sfdx project');
+  const plan = planForFile(project, p, f.doc);
+  const app = plan.apps[0]!;
+  const c = app.conversion;
+  if (c.problem) return { ...empty(`it can't be read as a Connected App: ${c.problem.message} (line ${c.problem.line + 1})`), name: c.fullName };
+  const rel = (x: string) => toPosixRelative(project.root, x);
+  const written = new Set(app.writes.map((w) => w.path));
+  return {
+    name: c.fullName,
+    convertible: c.convertible,
+    files: c.files.map((x) => {
+      const abs = path.join(app.baseDir, x.folder, x.fileName);
+      return { uri: toUri(abs), path: rel(abs), kind: x.kind, text: x.text, exists: c.convertible && !written.has(abs) };
+    }),
+    mapped: c.mapped.map((m) => ({ ...m })),
+    unmapped: c.unmapped.map((u) => ({ from: u.from, why: u.why })),
+    blockers: c.blockers.map((b) => ({ element: b.element, label: b.label, why: b.why })),
+    notes: [...c.notes.map((n) => n.message), ...app.notes, ...app.skipped.map((s) => `${rel(s.path)}: skipped, ${s.why}`)],
+    ignoreEdits: plan.ignoreEdits.map((e) => ({ uri: toUri(e.path), path: rel(e.path), created: e.created, added: [...e.added], text: e.text })),
+  };
 }

@@ -15,6 +15,8 @@ import { renderMetadataFile, type XNode } from './xmlWrite';
 export interface Blocker {
   /** Element path in the Connected App, e.g. `canvasConfig` or `samlConfig/encryptionType`. */
   readonly element: string;
+  /** What it is, in a few words (`Canvas`, `Apex plugin`, ...), for a one-line summary. */
+  readonly label: string;
   readonly why: string;
   /** Offsets of the element in the Connected App text (for a diagnostic range). */
   readonly start: number;
@@ -23,6 +25,8 @@ export interface Blocker {
 
 export interface Note {
   readonly message: string;
+  /** Set on the notes a caller may single out. */
+  readonly code?: 'username-password';
   readonly element?: string;
   readonly start?: number;
   readonly end?: number;
@@ -235,13 +239,14 @@ class Collector {
     this.unmapped.push({ from: this.path(el), why, start: el.start, end: el.end });
   }
 
-  block(el: XmlElement, why: string, elementForUnmapped: XmlElement = el): void {
-    this.blockers.push({ element: this.path(el), why, start: el.start, end: el.end });
+  block(el: XmlElement, label: string, why: string, elementForUnmapped: XmlElement = el): void {
+    this.blockers.push({ element: this.path(el), label, why, start: el.start, end: el.end });
     this.unmap(elementForUnmapped, why);
   }
 
-  note(message: string, el?: XmlElement): void {
-    this.notes.push(el ? { message, element: this.path(el), start: el.start, end: el.end } : { message });
+  note(message: string, el?: XmlElement, code?: Note['code']): void {
+    const n: Note = el ? { message, element: this.path(el), start: el.start, end: el.end } : { message };
+    this.notes.push(code ? { ...n, code } : n);
   }
 }
 
@@ -345,7 +350,7 @@ export function convertConnectedApp(file: TextFile, fullName: string): Conversio
         break;
       case 'samlConfig': {
         const enc = el.children.find((x) => x.name === 'encryptionType');
-        if (enc && /^(triple[_ -]?des|3des|des3)$/i.test(enc.text.trim())) c.block(enc, BLOCK_3DES, el);
+        if (enc && /^(triple[_ -]?des|3des|des3)$/i.test(enc.text.trim())) c.block(enc, 'SAML Triple-DES encryption', BLOCK_3DES, el);
         else
           c.unmap(
             el,
@@ -355,21 +360,21 @@ export function convertConnectedApp(file: TextFile, fullName: string): Conversio
       }
       case 'canvasConfig':
       case 'canvas':
-        c.block(el, BLOCK_CANVAS);
+        c.block(el, 'Canvas', BLOCK_CANVAS);
         break;
       case 'plugin':
-        c.block(el, BLOCK_PLUGIN);
+        c.block(el, 'Apex plugin', BLOCK_PLUGIN);
         break;
       case 'pluginExecutionUser':
         c.unmap(el, 'the execution user of a Connected App plugin; External Client Apps have no plugin to run');
         break;
       case 'mobileAppConfig':
       case 'mobileStartUrl':
-        c.block(el, BLOCK_MOBILE);
+        c.block(el, 'mobile/push settings', BLOCK_MOBILE);
         break;
       default:
-        if (/provision/i.test(n)) c.block(el, BLOCK_PROVISIONING);
-        else if (/push/i.test(n)) c.block(el, BLOCK_MOBILE);
+        if (/provision/i.test(n)) c.block(el, 'user provisioning', BLOCK_PROVISIONING);
+        else if (/push/i.test(n)) c.block(el, 'mobile/push settings', BLOCK_MOBILE);
         else c.unmap(el, `not a Connected App field this conversion knows; check it by hand`);
     }
   }
@@ -411,6 +416,7 @@ export function convertConnectedApp(file: TextFile, fullName: string): Conversio
       c.note(
         'nothing in this file reveals how the app signs in (no certificate for JWT bearer, no client credentials, no callback URL): it may rely on the username-password flow, which External Client Apps do not support; confirm the flow before migrating',
         o,
+        'username-password',
       );
     }
     if (flag('isClientCredentialEnabled') && !has('oauthClientCredentialUser')) {

@@ -21,5 +21,5 @@ export {
   type Readiness,
   type UnmappedField,
 } from './convert';
-export { planMigration, targetBaseDir, type IgnoreEdit, type MigrationInput, type MigrationOptions, type MigrationPlan, type PlanHost, type PlannedApp, type PlannedWrite, type SkippedWrite } from './plan';
+export { planForFile, planMigration, targetBaseDir, viewPlanHost, type PlanView, type IgnoreEdit, type MigrationInput, type MigrationOptions, type MigrationPlan, type PlanHost, type PlannedApp, type PlannedWrite, type SkippedWrite } from './plan';
 export { renderMetadataFile, schemaOrder, METADATA_NS, type XNode } from './xmlWrite';

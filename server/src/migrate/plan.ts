@@ -177,3 +177,25 @@ function findForceIgnoreIn(start: string, root: string, host: PlanHost): string 
     dir = path.dirname(dir);
   }
 }
+
+/** What `planForFile` needs of a project (the model's ProjectView and the rule context give it). */
+export interface PlanView {
+  readonly config: SfdxProjectConfig;
+  /** The ECA-family file the model holds at this path, if any. */
+  file(p: string): unknown;
+  /** Text of any file of the project (tracked by the model), undefined when missing. */
+  textOf(p: string): TextFile | undefined;
+}
+
+/** A PlanHost over what the model knows: no disk of its own (a rule may use it). */
+export function viewPlanHost(view: PlanView): PlanHost {
+  return {
+    exists: (p) => view.file(p) !== undefined || view.textOf(p) !== undefined,
+    readText: (p) => view.textOf(p)?.text,
+  };
+}
+
+/** The plan for one Connected App of a project, from the model (the rule's fix, the LSP preview). */
+export function planForFile(view: PlanView, source: string, file: TextFile): MigrationPlan {
+  return planMigration([{ path: source, file }], { config: view.config }, viewPlanHost(view));
+}

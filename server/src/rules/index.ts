@@ -45,6 +45,7 @@ import { rule as preauthorizedAdminAccess } from './preauthorized-admin-access';
 import { rule as preauthorizedNameUnresolved } from './preauthorized-name-unresolved';
 import { rule as integrationUserStandard } from './integration-user-standard';
 import { rule as oauthInsecureFlowsAllowed } from './oauth-insecure-flows-allowed';
+import { rule as connectedAppMigration } from './connected-app-migration';
 
 export const ALL_RULES: readonly Rule[] = [
   nonPackageableInPackage,
@@ -92,6 +93,7 @@ export const ALL_RULES: readonly Rule[] = [
   preauthorizedNameUnresolved,
   integrationUserStandard,
   oauthInsecureFlowsAllowed,
+  connectedAppMigration,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -150,6 +150,8 @@ export const Methods = {
   status: 'ecaLens/status',
   /** request: { uri?: string } → { orgId?: string; source: string } (offline Dev Hub lookup). */
   devHubOrgId: 'ecaLens/devHubOrgId',
+  /** request: MigrationPreviewParams → MigrationPreviewResult (what converting a Connected App would write). */
+  migrationPreview: 'ecaLens/migrationPreview',
 } as const;
 
 /** Commands the server executes (workspace/executeCommand). */
@@ -240,4 +242,40 @@ export interface InsertDevHubOrgIdArgs {
   uri: string;
   /** Edits whose `newText` holds snippet placeholders (`${n:...}`) for the org id. */
   edits: { range: Rng; newText: string }[];
+}
+
+export interface MigrationPreviewParams {
+  /** The `.connectedApp-meta.xml`. */
+  uri: string;
+}
+/** One file the conversion writes; `exists`: it is there already and is left alone. */
+export interface MigrationPreviewFile {
+  uri: string;
+  /** Relative to the project root, for people. */
+  path: string;
+  /** `header`, `oauthSettings`, `globalOauth`, `oauthPolicies` or `policies`. */
+  kind: string;
+  text: string;
+  exists: boolean;
+}
+/** An ignore file the conversion edits: `created` (with `text`) or appended (`added` lines, `text` the whole new text). */
+export interface MigrationPreviewIgnoreEdit {
+  uri: string;
+  path: string;
+  created: boolean;
+  added: string[];
+  text: string;
+}
+export interface MigrationPreviewResult {
+  /** Set when nothing can be planned (not a Connected App of a project, malformed XML, ...). */
+  problem?: string;
+  /** The External Client App's name. */
+  name: string;
+  convertible: boolean;
+  files: MigrationPreviewFile[];
+  mapped: { from: string; file: string; to: string; inferred?: boolean }[];
+  unmapped: { from: string; why: string }[];
+  blockers: { element: string; label: string; why: string }[];
+  notes: string[];
+  ignoreEdits: MigrationPreviewIgnoreEdit[];
 }

@@ -55,4 +55,5 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'preauthorized-name-unresolved', defaultSeverity: 'information', title: 'A pre-authorised permission set or profile is not in the project' },
   { id: 'integration-user-standard', defaultSeverity: 'information', title: 'A pre-authorised profile is not an API-only integration profile' },
   { id: 'oauth-insecure-flows-allowed', defaultSeverity: 'information', title: 'Org OAuth settings do not block the username-password and user-agent flows' },
+  { id: 'connected-app-migration', defaultSeverity: 'information', title: 'A Connected App: whether it can be converted to an External Client App' },
 ];

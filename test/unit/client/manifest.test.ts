@@ -68,7 +68,12 @@ test('manifest: commands are in the "ECA Lens" category, registered by the clien
   }
   // Views and palette entries are gated by the project context key.
   for (const v of contributes.views.ecaLens) assert.equal(v.when, 'ecaLens.projectOpened');
-  for (const m of contributes.menus.commandPalette) assert.ok(m.when === 'ecaLens.projectOpened' || m.when === 'false', m.command);
+  for (const m of contributes.menus.commandPalette) assert.ok(m.when === 'ecaLens.projectOpened' || m.when === 'false' || m.when.startsWith('ecaLens.projectOpened && '), m.command);
+  // The Connected App migration: palette, editor title and explorer only for a *.connectedApp-meta.xml.
+  for (const where of ['commandPalette', 'editor/title', 'explorer/context']) {
+    const m = contributes.menus[where].find((x: { command: string }) => x.command === 'ecaLens.migrateConnectedApp');
+    assert.match(m?.when ?? '', /resourceFilename =~ \/\\\.connectedApp-meta\\\.xml\$\//, where);
+  }
 });
 
 test('manifest: .forceignore stays the ignore language; the grammar injects into it', () => {

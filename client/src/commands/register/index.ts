@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerAppCommands } from './appCommands';
 import type { CommandContext, Register } from './context';
 import { registerFixCommands } from './fixCommands';
+import { registerMigrationCommands } from './migrationCommands';
 import { registerNavigationCommands } from './navigationCommands';
 import { registerRuleCommands } from './ruleCommands';
 import { registerServerCommands } from './serverCommands';
@@ -16,4 +17,5 @@ export function registerCommands(cc: CommandContext): void {
   registerAppCommands(cc, cmd);
   registerNavigationCommands(cc, cmd);
   registerRuleCommands(cc, cmd);
+  registerMigrationCommands(cc, cmd);
 }
