@@ -18,5 +18,5 @@ if (!files.length) {
   console.error(`no test files in ${suites.join(', ')}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', suites.includes('e2e') ? '--test-concurrency=1' : '--test-concurrency=2', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
