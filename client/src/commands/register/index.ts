@@ -6,6 +6,7 @@ import { registerFixCommands } from './fixCommands';
 import { registerNavigationCommands } from './navigationCommands';
 import { registerRuleCommands } from './ruleCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerReportCommands } from './reportCommands';
 
 export type { CommandContext } from './context';
 
@@ -16,4 +17,5 @@ export function registerCommands(cc: CommandContext): void {
   registerAppCommands(cc, cmd);
   registerNavigationCommands(cc, cmd);
   registerRuleCommands(cc, cmd);
+  registerReportCommands(cc, cmd);
 }
