@@ -65,6 +65,7 @@ test('an ECA app with all four files: one record with every value read from its 
           rotation: true,
           sessionLevel: 'HIGH_ASSURANCE',
           executionUser: 'int@x.example',
+          notes: [],
           findings: undefined,
         },
       );
@@ -173,6 +174,7 @@ test('examples/acme-billing: hand-checked records', () => {
       rotation: true,
       sessionLevel: 'STANDARD',
       executionUser: 'billing.integration@acme.example',
+      notes: [],
       findings: [
         `error distribution-state-not-packaged ${D}/externalClientApps/AcmeBilling.eca-meta.xml:5`,
         `error non-packageable-in-package ${D}/extlClntAppGlobalOauthSets/AcmeBilling_glbloauth.ecaGlblOauth-meta.xml:2`,

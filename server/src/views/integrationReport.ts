@@ -37,6 +37,8 @@ export interface AppPostureJson {
   rotation: boolean | null;
   sessionLevel: string | null;
   executionUser: string | null;
+  /** Which file was read when the app has several of a type. */
+  notes: string[];
   findings: { code: string; severity: Severity; path: string; line: number; message: string }[];
 }
 
@@ -59,6 +61,7 @@ export function appJson(root: string, r: AppPostureRecord): AppPostureJson {
     rotation: r.rotation,
     sessionLevel: r.sessionLevel,
     executionUser: r.executionUser,
+    notes: r.notes,
     findings: r.findings.map((f) => ({ code: f.ruleId, severity: f.severity, path: toPosixRelative(root, f.path), line: f.range.start.line + 1, message: f.message })),
   };
 }
@@ -174,6 +177,7 @@ function section(out: string[], p: ReportProjectInput, a: AppPostureRecord, h: s
     out.push(`- **${inline(s.label)}:** ${inline(s.state)}${mark}`);
   }
   if (a.ships?.length) out.push(`- **Files in the package build:** ${a.ships.map(code).join(', ')}`);
+  for (const n of a.notes) out.push(`- _${inline(n)}_`);
   out.push('');
   if (a.findings.length === 0) {
     out.push('No findings.', '');

@@ -78,6 +78,8 @@ export interface AppPostureRecord {
   /** Every finding on the app's files, in path and line order. */
   findings: Finding[];
   settings: PostureSettingRecord[];
+  /** Which file was read when the app has several of a type (e.g. two OAuth policies files). */
+  notes: string[];
   posture: OAuthPosture;
 }
 
@@ -115,13 +117,22 @@ function sourceOf(f: EcaFile): PostureSource | undefined {
   return root && f.doc ? { path: f.path, root, text: f.doc.text } : undefined;
 }
 
-/** The posture of an ECA app: for each role, the first parsed file of that type (by path). */
-export function appPosture(app: AppInfo): OAuthPosture {
-  const files = [...app.files].sort(byRel);
+/**
+ * The posture of an ECA app: for each role, the first parsed file of that type, preferring files in
+ * the package directory of `anchor` (the header), then by path. `notes` says which file was read
+ * when a role has several.
+ */
+export function appPosture(app: AppInfo, anchor: EcaFile | undefined = app.headers[0], notes: string[] = []): OAuthPosture {
+  const home = anchor?.packageDir;
+  const rank = (f: EcaFile) => (home && f.packageDir === home ? 0 : 1);
+  const files = [...app.files].sort((a, b) => rank(a) - rank(b) || byRel(a, b));
   const pick = (type: string) => {
-    for (const f of files) if (f.type?.name === type) {
+    const all = files.filter((f) => f.type?.name === type);
+    for (const f of all) {
       const s = sourceOf(f);
-      if (s) return s;
+      if (!s) continue;
+      if (all.length > 1) notes.push(`${all.length} ${f.type!.label} files: read ${f.rel}`);
+      return s;
     }
     return undefined;
   };
@@ -140,25 +151,27 @@ export function projectPosture(project: EcaProject): AppPostureRecord[] {
   for (const app of apps) {
     const files = [...app.files].sort(byRel);
     const anchor = [...app.headers].sort(byRel)[0] ?? files[0];
-    out.push(record(project, app.name, 'eca', anchor, files, appPosture(app)));
+    const notes: string[] = [];
+    const posture = appPosture(app, anchor, notes);
+    out.push({ ...record(project, app.name, 'eca', anchor, files, posture), notes });
   }
   const cas = project.filesOfType(CONNECTED_APP_TYPE).slice().sort((a, b) => cmp(a.fullName, b.fullName) || byRel(a, b));
   for (const f of cas) {
     const src = sourceOf(f);
     // An unreadable or malformed file: every OAuth value is unknown (its findings say why).
     const posture = connectedAppPosture(src ?? { path: f.path, root: { name: 'ConnectedApp', start: 0, end: 0, contentStart: 0, contentEnd: 0, text: '', children: [] }, text: '' });
-    out.push(record(project, f.fullName, 'connectedApp', f, [f], posture));
+    out.push({ ...record(project, f.fullName, 'connectedApp', f, [f], posture), notes: [] });
   }
   return out;
 }
 
-function record(project: EcaProject, name: string, kind: 'eca' | 'connectedApp', anchor: EcaFile | undefined, files: EcaFile[], p: OAuthPosture): AppPostureRecord {
+function record(project: EcaProject, name: string, kind: 'eca' | 'connectedApp', anchor: EcaFile | undefined, files: EcaFile[], p: OAuthPosture): Omit<AppPostureRecord, 'notes'> {
   const findings = files.flatMap((f) => project.check(f.path)).sort((a, b) => cmp(a.path, b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || cmp(a.ruleId, b.ruleId));
   const dir = anchor?.packageDir;
   const ships = dir?.package ? files.filter((f) => f.included && f.packageDir === dir).map((f) => f.rel).sort() : null;
   const known = FLOW_NAMES.filter((n) => p.flows[n].enabled !== null);
   const rt = p.refreshToken;
-  const rec: Omit<AppPostureRecord, 'settings'> = {
+  const rec: Omit<AppPostureRecord, 'settings' | 'notes'> = {
     name,
     kind,
     path: anchor?.rel ?? null,
@@ -232,7 +245,7 @@ export function preauthorizedText(pre: AppPostureRecord['preauthorized']): strin
   return parts.join('; ') || 'none';
 }
 
-function settingRows(rec: Omit<AppPostureRecord, 'settings'>, files: EcaFile[]): PostureSettingRecord[] {
+function settingRows(rec: Omit<AppPostureRecord, 'settings' | 'notes'>, files: EcaFile[]): PostureSettingRecord[] {
   const p = rec.posture;
   const eca = rec.kind === 'eca';
   const policiesFile = eca ? 'the OAuth policies file' : 'the Connected App';
