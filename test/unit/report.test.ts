@@ -207,6 +207,9 @@ test('examples/acme-billing: the Markdown report (summary table, a section per a
   assert.match(md, /^- \*\*IP relaxation:\*\* Enforce$/m);
   assert.match(md, /^- \*\*Distribution state:\*\* Local ⚠️ `distribution-state-not-packaged`$/m);
   assert.match(md, /\[`secret-in-source`\]\(https:\/\/\S+\/secret-in-source\.md\)/);
+  // The README shows this report (section "Integration report").
+  const readme = fs.readFileSync('README.md', 'utf8');
+  for (const line of md.split('\n').filter((l) => l.startsWith('| Acme') || l.startsWith('- **'))) assert.ok(readme.includes(line), `README lacks: ${line}`);
   // Every table row has the header's 10 cells.
   for (const line of md.split('\n').filter((l) => l.startsWith('| Acme'))) assert.equal(line.split(/(?<!\\)\|/).length - 2, 10, line);
 });
