@@ -171,7 +171,7 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     await group.click();
     const rows = await waitFor('the posture rows of AcmeBilling', async () => {
       const r = await treeRows(view);
-      return r.some((x) => x.label === 'IP relaxation') ? r : undefined;
+      return r.some((x) => x.label === 'IP relaxation') && r.some((x) => x.label === 'Distribution state') ? r : undefined;
     }, 30_000);
     // The list reuses row elements, so DOM order is not display order: find rows by label (the
     // setting labels are unique while only AcmeBilling's group is open).
