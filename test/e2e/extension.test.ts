@@ -190,6 +190,30 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     await waitFor('the posture rows collapsed', async () => !(await treeRows(view)).some((x) => x.label === 'IP relaxation'), 20_000);
   });
 
+  step('"Open Integration Report" shows the report in the Markdown preview', async () => {
+    const { page } = s;
+    await runCommand(page, 'ECA Lens: Open Integration Report');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Preview ECA Lens integration report' }).waitFor({ timeout: 30_000 });
+    const frame = await waitFor(
+      'the rendered report',
+      async () => {
+        for (const f of page.frames()) {
+          const h = f.locator('h2', { hasText: 'ECA Lens integration report' });
+          if ((await h.count().catch(() => 0)) > 0) return f;
+        }
+        return undefined;
+      },
+      30_000,
+    );
+    const body = await frame.locator('body').innerText();
+    assert.match(body, /AcmeBilling/);
+    assert.match(body, /AcmeReports/);
+    assert.ok((await frame.locator('table th', { hasText: 'IP relaxation' }).count()) > 0, body.slice(0, 2000));
+    assert.match(body, /distribution-state-not-packaged/);
+    await screenshot(page, 'report-preview.png', page.locator('.part.editor'));
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   step('the checklist shows what fails before packaging', async () => {
     const view = pane(s.page, 'Pre-packaging Checklist');
     await view.waitFor({ state: 'visible', timeout: 30_000 });
@@ -392,27 +416,5 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     );
     assert.match(await heading.locator('body').innerText(), /A consumer secret, a private key, or a consumer key is in a source file\./);
     await screenshot(page, 'rule-docs-preview.png', page.locator('.part.editor'));
-  });
-
-  step('"Open Integration Report" shows the report in the Markdown preview', async () => {
-    const { page } = s;
-    await runCommand(page, 'ECA Lens: Open Integration Report');
-    await page.locator('.tabs-container .tab.active', { hasText: 'Preview ECA Lens integration report' }).waitFor({ timeout: 30_000 });
-    const frame = await waitFor(
-      'the rendered report',
-      async () => {
-        for (const f of page.frames()) {
-          const h = f.locator('h2', { hasText: 'ECA Lens integration report' });
-          if ((await h.count().catch(() => 0)) > 0) return f;
-        }
-        return undefined;
-      },
-      30_000,
-    );
-    const body = await frame.locator('body').innerText();
-    assert.match(body, /AcmeBilling/);
-    assert.match(body, /AcmeReports/);
-    assert.ok((await frame.locator('table th', { hasText: 'IP relaxation' }).count()) > 0, body.slice(0, 2000));
-    await screenshot(page, 'report-preview.png', page.locator('.part.editor'));
   });
 });
