@@ -3,7 +3,7 @@
  * (project →) package directory → app → one row per file, labelled with its type's plain name and
  * described by its build state, then one row per hazard. No vscode import: unit-tested as is.
  */
-import type { AppInventory, FileInventory, FindingSummary, InventoryResult, ProjectInventory } from '../../../server/src/shared/protocol';
+import type { AppInventory, FileInventory, FindingSummary, InventoryResult, PostureSettingView, ProjectInventory } from '../../../server/src/shared/protocol';
 import { ECA_TYPES, HEADER_TYPE, OAUTH_SETTINGS_TYPE } from '../../../server/src/shared/ecaTypes';
 import { cmp, countLabel, ICON_COLORS, md, plural, type Row, severityIcon, shortMessage, sortFindings, worstSeverity } from './rows';
 
@@ -14,7 +14,9 @@ export type InventoryNode =
   | { kind: 'looseFiles'; row: Row; project: ProjectInventory; children: InventoryNode[] }
   | { kind: 'file'; row: Row; project: ProjectInventory; app?: AppInventory; file: FileInventory; children: InventoryNode[] }
   | { kind: 'missing'; row: Row; project: ProjectInventory; app: AppInventory; type: string; children: InventoryNode[] }
-  | { kind: 'hazard'; row: Row; project: ProjectInventory; app?: AppInventory; finding: FindingSummary; children: InventoryNode[] };
+  | { kind: 'hazard'; row: Row; project: ProjectInventory; app?: AppInventory; finding: FindingSummary; children: InventoryNode[] }
+  | { kind: 'posture'; row: Row; project: ProjectInventory; app: AppInventory; children: InventoryNode[] }
+  | { kind: 'postureSetting'; row: Row; project: ProjectInventory; app: AppInventory; setting: PostureSettingView; children: InventoryNode[] };
 
 /** Types every app should have in source (the two a 2GP package ships). */
 const EXPECTED_TYPES = [HEADER_TYPE, OAUTH_SETTINGS_TYPE] as const;
@@ -103,6 +105,7 @@ function appNode(p: ProjectInventory, app: AppInventory): InventoryNode {
     children.push(missingNode(p, app, t));
   }
   children.sort((a, b) => rowTypeIndex(a) - rowTypeIndex(b));
+  if (app.posture?.settings.length) children.push(postureNode(p, app));
   for (const f of findings) children.push(hazardNode(p, app, f));
   const state = app.hasHeader ? app.distributionState ?? 'no distributionState' : 'no header';
   const counts = countLabel(findings);
@@ -255,6 +258,66 @@ function hazardNode(p: ProjectInventory, app: AppInventory | undefined, f: Findi
       open: { uri: f.uri, range: f.range },
     },
   };
+}
+
+/** The "Security posture" group of an app: one row per setting (the server computes the words). */
+function postureNode(p: ProjectInventory, app: AppInventory): InventoryNode {
+  const settings = app.posture?.settings ?? [];
+  const flagged = settings.filter((s) => s.status === 'finding').length;
+  const unknown = settings.filter((s) => s.status === 'unknown').length;
+  const parts = [flagged ? plural(flagged, 'finding') : 'no findings'];
+  if (unknown) parts.push(`${unknown} not in the project`);
+  const children = settings.map((s) => postureSettingNode(p, app, s));
+  return {
+    kind: 'posture',
+    project: p,
+    app,
+    children,
+    row: {
+      id: `posture:${p.uri}:${app.packageDirectory ?? ''}:${app.name}`,
+      label: 'Security posture',
+      description: parts.join(' · '),
+      tooltip: `The OAuth settings of **${md(app.name)}** that decide who gets a token, for what and for how long, read from its files in source.` +
+        (unknown ? '\n\n"not in the project": the file that holds the setting is not in source (the global OAuth settings file normally is not).' : ''),
+      icon: { id: 'shield', color: flagged ? ICON_COLORS.warning : undefined },
+      contextValue: 'posture',
+      collapsible: 'collapsed',
+    },
+  };
+}
+
+/** How a posture setting reads in its row: its state, an ok / warning / unknown icon, its finding. */
+export function postureSettingRow(p: ProjectInventory, app: AppInventory, s: PostureSettingView): Row {
+  const finding = s.findings[0];
+  const icon =
+    s.status === 'finding' && finding
+      ? severityIcon(finding.severity === 'error' ? 'error' : 'warning')
+      : s.status === 'unknown'
+        ? { id: 'circle-large-outline', color: ICON_COLORS.muted }
+        : { id: 'pass', color: ICON_COLORS.pass };
+  const tooltip = [
+    `**${md(s.label)}**: ${md(s.state)}`,
+    md(s.explanation),
+    s.findings.map((f) => `- ${f.severity}: ${md(f.message)} (${f.code})`).join('\n'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const row: Row = {
+    id: `postureSetting:${p.uri}:${app.packageDirectory ?? ''}:${app.name}:${s.id}`,
+    label: s.label,
+    description: finding ? `${s.state} · ${finding.code}` : s.state,
+    tooltip,
+    icon,
+    contextValue: finding ? (finding.fixable === false ? 'postureSetting.hazard' : 'postureSetting.hazard.fixable') : 'postureSetting',
+    collapsible: 'none',
+  };
+  const open = finding ? { uri: finding.uri, range: finding.range } : s.location;
+  if (open) row.open = open;
+  return row;
+}
+
+function postureSettingNode(p: ProjectInventory, app: AppInventory, s: PostureSettingView): InventoryNode {
+  return { kind: 'postureSetting', project: p, app, setting: s, children: [], row: postureSettingRow(p, app, s) };
 }
 
 function fileOrder(a: FileInventory, b: FileInventory): number {

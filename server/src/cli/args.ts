@@ -43,9 +43,10 @@ export function usage(): string {
   const w = Math.max(...rows.map(([l]) => l.length));
   return `Usage: eca-lens check [DIR] [options]
        eca-lens rules
+       eca-lens report [DIR] [--format markdown|json]                          (see report --help)
        eca-lens migrate FILE... [--out DIR] [--dry-run] [--format text|json]   (see migrate --help)
-       eca-lens preview [DIR] [--since REF] [--format text|json]           (see preview --help)
-       eca-lens guide [DIR] [--app NAME] [--out FILE]                      (see guide --help)
+       eca-lens preview [DIR] [--since REF] [--format text|json]               (see preview --help)
+       eca-lens guide [DIR] [--app NAME] [--out FILE]                          (see guide --help)
 
 Checks the External Client App metadata of the sfdx project at or above DIR (default: the current
 folder); with no project there, every project below it; with no sfdx-project.json anywhere, the
@@ -102,7 +103,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (extra.length) throw new UsageError(`"rules" takes no argument or option, not "${extra[0]}"`);
     return { command: 'rules' };
   }
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected check, rules, migrate, preview or guide)`);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected check, rules, report, migrate, preview or guide)`);
   if (rest.length > 1) throw new UsageError(`only one DIR may be given ("${rest[0]}" and "${rest[1]}")`);
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -142,7 +143,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
 }
 
 /** node:util's messages, in this CLI's words (its codes are stable, its texts are not). */
-function describeParseError(e: unknown): string {
+export function describeParseError(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const msg = err.message ?? String(e);
   const opt = /'(-[^' ]+)/.exec(msg)?.[1]?.replace(/^(--[^ ]+?)(?: <value>)?$/, '$1');

@@ -1,7 +1,9 @@
 /**
- * `eca-lens check [DIR] [options]` and `eca-lens rules`: the engine in CI. One file per command
- * (check.ts, rules.ts); options in args.ts. Exit 0 without errors, 1 with errors (or more warnings
- * than --max-warnings), 2 on usage or fatal problems (one-line reason on stderr).
+ * `eca-lens check [DIR] [options]`, `eca-lens rules`, `eca-lens report` and `eca-lens migrate`: the
+ * engine in CI. One file per command (check.ts, rules.ts, integrationReport.ts, migrate.ts);
+ * options in args.ts. check: exit 0 without errors, 1 with errors (or more warnings than
+ * --max-warnings), 2 on usage or fatal problems (one-line reason on stderr); report: always 0
+ * but for usage problems.
  */
 import { parseArgs, usage, UsageError, type Args } from './args';
 import { checkCommand } from './check';
@@ -9,6 +11,7 @@ import { rulesCommand } from './rules';
 import { runMigrate } from './migrate';
 import { runPreview } from './preview';
 import { runGuide } from './guide';
+import { reportCommand } from './integrationReport';
 
 declare const ECA_LENS_VERSION: string;
 const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
@@ -25,6 +28,7 @@ export function run(argv: string[], cwd = process.cwd(), env: Record<string, str
   if (argv[0] === 'migrate') return runMigrate(argv.slice(1), cwd);
   if (argv[0] === 'preview') return runPreview(argv.slice(1), cwd);
   if (argv[0] === 'guide') return runGuide(argv.slice(1), cwd);
+  if (argv[0] === 'report') return reportCommand(argv.slice(1), cwd);
   let args: Args;
   try {
     args = parseArgs(argv, env, isTTY);

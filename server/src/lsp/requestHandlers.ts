@@ -6,13 +6,13 @@
 import * as path from 'node:path';
 import type { CodeAction, CodeActionParams, Command, CompletionList, CompletionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult } from '../shared/protocol';
+import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult, ReportParams, ReportResult } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
 import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
 import { completionList } from './completion';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
-import { checklistResult, devHubOrgIdResult, inventoryResult, migrationPreviewResult } from './requests';
+import { checklistResult, devHubOrgIdResult, inventoryResult, migrationPreviewResult, reportResult } from './requests';
 import type { SessionState } from './state';
 
 export class RequestHandlers {
@@ -65,6 +65,15 @@ export class RequestHandlers {
   checklist(): ChecklistResult {
     this.queue.flush();
     return checklistResult(this.st.ws.projects, this.st.uriOf);
+  }
+
+  /** The integration report (Markdown) of the workspace's projects, or of the one holding `uri`. */
+  report(params: ReportParams | undefined): ReportResult {
+    this.queue.flush();
+    const ws = this.st.ws;
+    const p = params?.uri ? uriToPath(params.uri) : undefined;
+    const one = p ? ws.projectFor(p) : undefined;
+    return reportResult(one ? [one] : ws.projects, ws.folderList()[0]?.path, this.st.docsBase);
   }
 
   devHubOrgId(params: DevHubOrgIdParams | undefined): DevHubOrgIdResult {

@@ -1,4 +1,4 @@
-/** The custom requests of the UI (protocol.ts): inventory, checklist, Dev Hub org id, migration preview. */
+/** The custom requests of the UI (protocol.ts): inventory, checklist, integration report, Dev Hub org id, migration preview. */
 import * as os from 'node:os';
 import type { EcaProject } from '../engine';
 import { describeProject } from '../views/describe';
@@ -8,7 +8,9 @@ import type { FsHost } from '../project/fsHost';
 import * as path from 'node:path';
 import { planForFile } from '../migrate';
 import { toPosixRelative } from '../project/fsHost';
-import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult } from '../shared/protocol';
+import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult, ReportResult } from '../shared/protocol';
+import { projectPosture } from '../views/posture';
+import { reportMarkdown } from '../views/integrationReport';
 
 export function inventoryResult(projects: readonly EcaProject[], toUri: (p: string) => string): InventoryResult {
   return { projects: projects.map((p) => describeProject(p, toUri)) };
@@ -16,6 +18,12 @@ export function inventoryResult(projects: readonly EcaProject[], toUri: (p: stri
 
 export function checklistResult(projects: readonly EcaProject[], toUri: (p: string) => string): ChecklistResult {
   return checklist(projects, toUri);
+}
+
+/** The integration report of the projects as Markdown; labels relative to `base` (the workspace folder). */
+export function reportResult(projects: readonly EcaProject[], base: string | undefined, docsBase?: string): ReportResult {
+  const inputs = projects.map((p) => ({ root: p.root, label: base ? toPosixRelative(base, p.root) || '.' : p.root, apps: projectPosture(p) }));
+  return { markdown: reportMarkdown(inputs, docsBase ? { docsBase } : {}) };
 }
 
 export function devHubOrgIdResult(project: EcaProject | undefined, fallbackDir: string | undefined, setting: string, host: FsHost): DevHubOrgIdResult {

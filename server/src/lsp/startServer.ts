@@ -35,6 +35,7 @@ export function startServer(connection: Connection, options: SessionOptions = {}
 
   connection.onRequest(Methods.inventory, () => s.guard('inventory', { projects: [] }, () => requests.inventory()));
   connection.onRequest(Methods.checklist, () => s.guard('checklist', { apps: [] }, () => requests.checklist()));
+  connection.onRequest(Methods.report, (p: { uri?: string } | undefined) => s.guard('report', { markdown: '' }, () => requests.report(p)));
   connection.onRequest(Methods.devHubOrgId, (p: { uri?: string } | undefined) => s.guard('devHubOrgId', { source: 'lookup failed' }, () => requests.devHubOrgId(p)));
   connection.onRequest(Methods.migrationPreview, (p: MigrationPreviewParams | undefined) =>
     s.guard('migrationPreview', { problem: 'the server failed to plan the migration', name: '', convertible: false, files: [], mapped: [], unmapped: [], blockers: [], notes: [], ignoreEdits: [] }, () => requests.migrationPreview(p)),

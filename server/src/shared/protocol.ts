@@ -85,6 +85,45 @@ export interface AppInventory {
   files: FileInventory[];
   /** Every finding on the app's files. */
   findings: FindingSummary[];
+  /** The app's security posture, one row per setting (views/posture.ts); absent from older servers. */
+  posture?: AppPostureView;
+}
+
+/** A setting of an app's security posture, as the "Security posture" rows and the report show it. */
+export type PostureSettingId =
+  | 'distributionState'
+  | 'ships'
+  | 'flows'
+  | 'scopes'
+  | 'permittedUsers'
+  | 'preauthorized'
+  | 'ipRelaxation'
+  | 'refreshToken'
+  | 'pkce'
+  | 'rotation'
+  | 'secret'
+  | 'sessionLevel'
+  | 'executionUser';
+
+export interface PostureSettingView {
+  id: PostureSettingId;
+  /** `IP relaxation`, `Refresh token policy`... */
+  label: string;
+  /** The value as people read it: `Enforce`, `SpecificLifetime 365 Days (default)`, `not in the project`. */
+  state: string;
+  /** `finding`: a rule reports it; `unknown`: the file that holds it is not in the project. */
+  status: 'ok' | 'finding' | 'unknown';
+  /** One or two sentences: what the setting decides (Markdown-safe plain text). */
+  explanation: string;
+  /** Where the value is written, or the element it belongs in when absent. */
+  location?: { uri: string; range: Rng };
+  /** The findings about this setting, worst first. */
+  findings: FindingSummary[];
+}
+
+export interface AppPostureView {
+  kind: 'eca' | 'connectedApp';
+  settings: PostureSettingView[];
 }
 
 export interface ProjectInventory {
@@ -152,6 +191,8 @@ export const Methods = {
   devHubOrgId: 'ecaLens/devHubOrgId',
   /** request: MigrationPreviewParams → MigrationPreviewResult (what converting a Connected App would write). */
   migrationPreview: 'ecaLens/migrationPreview',
+  /** request: ReportParams → ReportResult (the integration report as Markdown). */
+  report: 'ecaLens/report',
 } as const;
 
 /** Commands the server executes (workspace/executeCommand). */
@@ -207,6 +248,14 @@ export interface InitializationOptions {
   clientCommands?: string[];
   /** Settings to start with, for clients that do not answer `workspace/configuration`. */
   settings?: Partial<EcaLensSettings>;
+}
+
+export interface ReportParams {
+  /** Limit to the project holding this file or folder; absent: every project of the workspace. */
+  uri?: string;
+}
+export interface ReportResult {
+  markdown: string;
 }
 
 export interface DevHubOrgIdParams {

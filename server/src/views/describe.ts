@@ -8,6 +8,7 @@ import type { EcaFile } from '../model/types';
 import type { Finding } from '../rules/kit/types';
 import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
+import { postureView, projectPosture } from './posture';
 
 export type ToUri = (absPath: string) => string;
 
@@ -51,6 +52,7 @@ export function describeProject(project: EcaProject, toUri: ToUri = pathToUri): 
   const order = typeOrder(project);
   const byOrder = (a: EcaFile, b: EcaFile) => order(a) - order(b) || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   const apps: AppInventory[] = [];
+  const postures = new Map(projectPosture(project).filter((r) => r.kind === 'eca').map((r) => [r.name, r]));
   for (const app of project.apps()) {
     const files = [...app.files].sort(byOrder);
     const header = app.headers[0];
@@ -66,6 +68,8 @@ export function describeProject(project: EcaProject, toUri: ToUri = pathToUri): 
       files: fileInv,
       findings: fileInv.flatMap((f) => f.findings),
     });
+    const rec = postures.get(app.name);
+    if (rec) apps[apps.length - 1]!.posture = postureView(project, rec, toUri);
   }
   apps.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const looseFiles = [...project.files()].filter((f) => !f.appName).sort(byOrder).map((f) => describeFile(project, f, toUri));

@@ -32,6 +32,7 @@ export function findingOf(node: unknown): FindingSummary | undefined {
   const n = asNode(node);
   if (n?.kind === 'hazard') return n.finding;
   if (n?.kind === 'checklistItem') return n.item.finding;
+  if (n?.kind === 'postureSetting') return n.setting.findings[0];
   return undefined;
 }
 

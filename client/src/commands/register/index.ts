@@ -7,6 +7,7 @@ import { registerMigrationCommands } from './migrationCommands';
 import { registerNavigationCommands } from './navigationCommands';
 import { registerRuleCommands } from './ruleCommands';
 import { registerServerCommands } from './serverCommands';
+import { registerReportCommands } from './reportCommands';
 
 export type { CommandContext } from './context';
 
@@ -18,4 +19,5 @@ export function registerCommands(cc: CommandContext): void {
   registerNavigationCommands(cc, cmd);
   registerRuleCommands(cc, cmd);
   registerMigrationCommands(cc, cmd);
+  registerReportCommands(cc, cmd);
 }
