@@ -94,7 +94,7 @@ export function applyPlan(host: FsHost, plan: FixPlan): AppliedChange[] {
     // encoding (UTF-16), the edits' offsets do not fit this text: leave the file alone.
     if (path.basename(p) === FORCEIGNORE && decodeForceIgnore(bytes!).text !== dec.file.text) continue;
     const text = applyOffsetEdits(dec.file.text, edits);
-    host.writeFile(p, encodeText({ text, bom: dec.file.bom }));
+    host.writeFile(p, encodeText({ text, bom: dec.file.bom, encoding: dec.file.encoding }));
     changes.push({ path: p, action: 'edited' });
   }
   for (const o of plan.fileOps) {
