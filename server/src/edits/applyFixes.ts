@@ -34,7 +34,8 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
   // later negation overrides is appended again on purpose (last wins), so it is not "already there".
   const linesAfterPlan = (p: string): Set<string> => {
     const text = applyOffsetEdits(textOf(p)?.text ?? '', plan.edits.get(p) ?? []);
-    const lines = text.split(/\r?\n|\r/).map((l) => l.trim());
+    // Split as `ignore` and SDR split (a lone CR ends no line).
+    const lines = text.split(/\r?\n/).map((l) => l.trim());
     let lastNegation = -1;
     lines.forEach((l, i) => {
       if (l.startsWith('!')) lastNegation = i;
@@ -51,7 +52,7 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
       // Line de-duplication is for .forceignore only: in XML an identical line may sit in another
       // element or a comment, and the insert is still needed.
       if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE) return true;
-      const added = e.newText.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+      const added = e.newText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
       if (added.length === 0) return true;
       const present = linesAfterPlan(e.path);
       return !added.every((l) => present.has(l));
