@@ -54,6 +54,8 @@ export interface ForceIgnoreLine {
   readonly negated: boolean;
   /** Pattern without `!` and without trailing spaces (as `ignore` trims them). */
   readonly pattern: string;
+  /** Part of a line left out of matching (see ForceIgnoreFile.problems): rules leave it alone. */
+  readonly skipped: boolean;
 }
 
 /**
@@ -128,7 +130,8 @@ export class ForceIgnoreFile {
       const trimmedEnd = t.replace(/(?<!\\)\s+$/, '');
       const isPattern = trimmedEnd.trim() !== '' && !trimmedEnd.startsWith('#');
       const negated = isPattern && trimmedEnd.startsWith('!');
-      lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd });
+      const skipped = problems.some((p) => p.start <= end && start <= p.end);
+      lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd, skipped });
     }
     this.lines = lines;
   }

@@ -20,7 +20,7 @@ export interface PatternSpan {
  * as such), the line is left alone: it matches no real path either way.
  */
 export function patternSpan(l: ForceIgnoreLine): PatternSpan | undefined {
-  if (!l.isPattern) return undefined;
+  if (!l.isPattern || l.skipped) return undefined;
   const pattern = l.pattern.replace(/^\uFEFF/, '');
   if (pattern !== l.pattern && /^[#!]/.test(pattern)) return undefined;
   if (pattern === '') return undefined;
