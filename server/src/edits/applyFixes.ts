@@ -9,6 +9,7 @@ import { decodeBytes, encodeText, type TextFile } from '../util/text';
 import { applyOffsetEdits } from './textEdits';
 import { FORCEIGNORE, decodeForceIgnore } from '../project/forceIgnore';
 import type { FileOp, Fix, TextEdit } from './types';
+import { planFileOps, runFileSteps } from './fileOps';
 
 export interface FixPlan {
   /** Edits per file, non-overlapping. */
@@ -98,20 +99,11 @@ export function applyPlan(host: FsHost, plan: FixPlan): AppliedChange[] {
     host.writeFile(p, encodeText({ text, bom: dec.file.bom, encoding: dec.file.encoding }));
     changes.push({ path: p, action: 'edited' });
   }
-  for (const o of plan.fileOps) {
-    if (o.kind === 'create') {
-      if (host.exists(o.path)) continue;
-      host.writeFile(o.path, new TextEncoder().encode(o.text));
-      changes.push({ path: o.path, action: 'created' });
-    } else if (o.kind === 'delete') {
-      host.deleteFile(o.path);
-      changes.push({ path: o.path, action: 'deleted' });
-    } else {
-      if (host.exists(o.newPath) && path.resolve(o.newPath).toLowerCase() !== path.resolve(o.path).toLowerCase()) continue;
-      host.rename(o.path, o.newPath);
-      changes.push({ path: o.path, action: 'renamed', newPath: o.newPath });
-    }
-  }
+  // File operations: planned once (order, never overwrite, case-only renames) in fileOps.ts, the
+  // same plan the language server sends to the client.
+  const ops = planFileOps(plan.fileOps, host);
+  runFileSteps(host, ops.steps);
+  for (const o of ops.done) changes.push(o.kind === 'rename' ? { path: o.path, action: 'renamed', newPath: o.newPath } : { path: o.path, action: o.kind === 'create' ? 'created' : 'deleted' });
   return changes;
 }
 
