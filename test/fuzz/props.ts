@@ -128,9 +128,10 @@ function fixAllSet(findings: Finding[]): { fixes: Fix[]; keys: Map<Fix, string> 
   return { fixes: [...keys.keys()], keys };
 }
 
-function fixAll(host: MemFsHost): { host: MemFsHost; skipped: number; applied: Set<string> } {
+/** One fix-all run on a copy of `host`; `findings`: the host's findings when already known (the first run reuses the case's own). */
+function fixAll(host: MemFsHost, findings?: Finding[]): { host: MemFsHost; skipped: number; applied: Set<string> } {
   const h = host.clone();
-  const { fixes, keys } = fixAllSet(openAndCheck(h));
+  const { fixes, keys } = fixAllSet(findings ?? openAndCheck(h));
   const r = applyFixes(h, fixes);
   // Only fixes that were written (applyPlan leaves undecodable and UTF-16 .forceignore files alone).
   const written = new Set(r.changes.map((c) => c.path));
@@ -177,7 +178,7 @@ export function runCase(files: FuzzFiles): { failures: Failure[]; ms: number; fi
     // the same rule in the same file again (that fix did not do its job).
     let cur = { host, skipped: 0, applied: new Set<string>() };
     for (let round = 1; ; round++) {
-      const next = fixAll(cur.host);
+      const next = fixAll(cur.host, round === 1 ? findings : undefined);
       const diff = sameFiles(cur.host, next.host);
       if (!diff) break;
       const again = [...next.applied].filter((k) => cur.applied.has(k));
