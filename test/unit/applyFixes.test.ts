@@ -84,3 +84,15 @@ test('applyFixes: a UTF-16 file (LE or BE, with its BOM) is written back in UTF-
     assert.deepEqual(h.readFile(XML), wantBytes, enc);
   }
 });
+
+test('planFixes: de-duplication compares lines as `ignore` does (leading whitespace counts) and only for inserted whole lines', () => {
+  // Found by the fuzzer: "\t**/extlClntAppPolicies/**" (a pattern that matches nothing) made the
+  // appended "**/extlClntAppPolicies/**" count as present; and an insert of "**" in front of
+  // "/extlClntAppGlobalOauthSets/" was dropped because the file has a line "**".
+  const t = '\t**/extlClntAppPolicies/**\n/extlClntAppGlobalOauthSets/\n**\n';
+  const a = append(FI, t, '**/extlClntAppPolicies/**');
+  const b: Fix = { title: 'prefix', kind: 'safe', edits: [edit(FI, t.indexOf('\n/extl') + 1, t.indexOf('\n/extl') + 1, '**')] };
+  const { plan, out } = run({ [FI]: t }, [a, b]);
+  assert.equal(out[FI], '\t**/extlClntAppPolicies/**\n**/extlClntAppGlobalOauthSets/\n**\n**/extlClntAppPolicies/**\n');
+  assert.deepEqual(plan.applied, [a, b]);
+});

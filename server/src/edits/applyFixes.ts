@@ -36,7 +36,8 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
   const linesAfterPlan = (p: string): Set<string> => {
     const text = applyOffsetEdits(textOf(p)?.text ?? '', plan.edits.get(p) ?? []);
     // Split as `ignore` and SDR split (a lone CR ends no line).
-    const lines = text.split(/\r?\n/).map((l) => l.trim());
+    // `ignore` trims trailing spaces only: a leading tab or space is part of the pattern.
+    const lines = text.split(/\r?\n/).map((l) => l.trimEnd());
     let lastNegation = -1;
     lines.forEach((l, i) => {
       if (l.startsWith('!')) lastNegation = i;
@@ -52,8 +53,9 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
     const kept = fix.edits.filter((e) => {
       // Line de-duplication is for .forceignore only: in XML an identical line may sit in another
       // element or a comment, and the insert is still needed.
-      if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE) return true;
-      const added = e.newText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      // Only an insert of whole lines (its text ends a line); `**` put in front of a pattern is no line.
+      if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE || !e.newText.endsWith('\n')) return true;
+      const added = e.newText.split(/\r?\n/).map((l) => l.trimEnd()).filter(Boolean);
       if (added.length === 0) return true;
       const present = linesAfterPlan(e.path);
       return !added.every((l) => present.has(l));
