@@ -113,19 +113,25 @@ function checkOutside(before: MemFsHost, after: MemFsHost, fix: Fix): string | u
 
 const countOf = (fs: Finding[], ruleId: string, p: string) => fs.filter((f) => f.ruleId === ruleId && f.path === p).length;
 
-/** Each finding's preferred safe fix (what `--fix` and fix-all apply), with `ruleId@path` keys. */
+/**
+ * Each finding's preferred safe fix (what `--fix` and fix-all apply), keyed `ruleId@path: message`:
+ * the message names what is wrong (the line, the value), so the same rule firing on another line
+ * of a `.forceignore` after a fix (a cascade) is another finding, while a fix that did not remove its
+ * finding brings back the same key.
+ */
 function fixAllSet(findings: Finding[]): { fixes: Fix[]; keys: Map<Fix, string> } {
   const keys = new Map<Fix, string>();
   for (const f of findings) {
     const x = f.fixes.find((y) => y.preferred && isSafe(y));
-    if (x) keys.set(x, `${f.ruleId}@${rel(f.path)}`);
+    if (x) keys.set(x, `${f.ruleId}@${rel(f.path)}: ${f.message}`);
   }
   return { fixes: [...keys.keys()], keys };
 }
 
-function fixAll(host: MemFsHost): { host: MemFsHost; skipped: number; applied: Set<string> } {
+/** One fix-all run on a copy of `host`; `findings`: the host's findings when already known (the first run reuses the case's own). */
+function fixAll(host: MemFsHost, findings?: Finding[]): { host: MemFsHost; skipped: number; applied: Set<string> } {
   const h = host.clone();
-  const { fixes, keys } = fixAllSet(openAndCheck(h));
+  const { fixes, keys } = fixAllSet(findings ?? openAndCheck(h));
   const r = applyFixes(h, fixes);
   // Only fixes that were written (applyPlan leaves undecodable and UTF-16 .forceignore files alone).
   const written = new Set(r.changes.map((c) => c.path));
@@ -172,12 +178,12 @@ export function runCase(files: FuzzFiles): { failures: Failure[]; ms: number; fi
     // the same rule in the same file again (that fix did not do its job).
     let cur = { host, skipped: 0, applied: new Set<string>() };
     for (let round = 1; ; round++) {
-      const next = fixAll(cur.host);
+      const next = fixAll(cur.host, round === 1 ? findings : undefined);
       const diff = sameFiles(cur.host, next.host);
       if (!diff) break;
       const again = [...next.applied].filter((k) => cur.applied.has(k));
       if (round > 1 && cur.skipped === 0 && again.length)
-        failures.push({ property: 'idempotent', path: again[0]!.slice(again[0]!.indexOf('@') + 1), detail: `fix-all run ${round} fixed ${again.join(', ')} again, though run ${round - 1} skipped no fix` });
+        failures.push({ property: 'idempotent', path: again[0]!.slice(again[0]!.indexOf('@') + 1, again[0]!.indexOf(': ')), detail: `fix-all run ${round} fixed ${again.join('; ')} again, though run ${round - 1} skipped no fix` });
       if (round >= MAX_ROUNDS) {
         failures.push({ property: 'idempotent', detail: `fix-all still changes ${diff} after ${MAX_ROUNDS} runs` });
         break;

@@ -7,7 +7,6 @@
  *   npm run fuzz -- --seed 123            another seed (`--seed random` picks one; it is printed)
  *   npm run fuzz -- --seed 123 --case 42  replay one case of a run
  *   npm run fuzz -- --replay FILE         replay a failing case written as JSON
- *   npm run fuzz -- --strict              known engine bugs (known.ts) fail the run too
  *
  * Each case is generated from (seed, index) alone, so a case replays without the ones before it.
  * The last line is always `fuzz: N cases, F failures, seed S`; the exit code is 1 on failures.
@@ -16,7 +15,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Rng, caseSeed, genProject, type FuzzFiles } from './gen';
 import { runCase, type Failure } from './props';
-import { knownBug } from './known';
 
 const DEFAULT_SEED = 20260111;
 const SHOW_FULL = 3;
@@ -27,11 +25,10 @@ interface Args {
   only?: number;
   replay?: string;
   out: string;
-  strict: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 20_000, seed: DEFAULT_SEED, out: '.tsbuild/fuzz/failures', strict: false };
+  const a: Args = { cases: 20_000, seed: DEFAULT_SEED, out: '.tsbuild/fuzz/failures' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
@@ -77,7 +74,6 @@ function main(): number {
   if (args.replay) {
     const data = JSON.parse(fs.readFileSync(args.replay, 'utf8')) as { files: FuzzFiles };
     const r = runCase(data.files);
-    if (!args.strict) r.failures = r.failures.filter((f) => !knownBug(f, data.files));
     if (r.failures.length) report(args.replay, data.files, r.failures, true, args.out, 'replay');
     console.log(`fuzz: 1 cases, ${r.failures.length ? 1 : 0} failures, seed replay`);
     return r.failures.length ? 1 : 0;
@@ -90,19 +86,11 @@ function main(): number {
   let fixes = 0;
   let maxRounds = { rounds: 1, index: -1 };
   const byProperty = new Map<string, number>();
-  const known = new Map<string, number>();
   for (const i of indices) {
     const files = genProject(new Rng(caseSeed(args.seed, i)));
     let r = runCase(files);
     // A busy machine can stall one pass: a case that is only slow is timed once more.
     if (r.failures.length && r.failures.every((f) => f.property === 'slow')) r = runCase(files);
-    if (!args.strict) {
-      r.failures = r.failures.filter((f) => {
-        const k = knownBug(f, files);
-        if (k) known.set(k, (known.get(k) ?? 0) + 1);
-        return !k;
-      });
-    }
     fixes += r.fixesTried;
     if (r.fixAllRounds > maxRounds.rounds) maxRounds = { rounds: r.fixAllRounds, index: i };
     if (r.ms > slowest.ms) slowest = { ms: r.ms, index: i };
@@ -115,7 +103,6 @@ function main(): number {
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   const props = [...byProperty].map(([k, v]) => `${k} ${v}`).join(', ');
   console.log(`fuzz: ${s} s, slowest case ${slowest.index} ${slowest.ms.toFixed(0)} ms, ${fixes} safe fixes tested, fix-all needed up to ${maxRounds.rounds} runs (case ${maxRounds.index})${props ? `; failing properties: ${props}` : ''}`);
-  if (known.size) console.log(`fuzz: known engine bugs (test/fuzz/known.ts, not counted; --strict counts them): ${[...known].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`fuzz: ${indices.length} cases, ${failing} failures, seed ${args.seed}`);
   return failing ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { planFixes } from '../../server/src/edits/applyFixes';
+import { applyFixes, planFixes } from '../../server/src/edits/applyFixes';
+import { MemFsHost } from '../fuzz/memHost';
 import { applyOffsetEdits } from '../../server/src/edits/textEdits';
 import { TextFile } from '../../server/src/util/text';
 import type { Fix, TextEdit } from '../../server/src/edits/types';
@@ -65,4 +66,33 @@ test('planFixes: overlapping fixes: the later one is skipped; snippets are never
   assert.deepEqual(plan.applied, [a]);
   assert.deepEqual(plan.skipped, [b, s]);
   assert.equal(out[XML], 'Xdef');
+});
+
+test('applyFixes: a UTF-16 file (LE or BE, with its BOM) is written back in UTF-16, only the edit changed', () => {
+  // Found by the fuzzer: applyPlan wrote every edited file as UTF-8.
+  const text = '<R>\n    <label>Ünï 😀</label>\n</R>\n';
+  for (const [bom, enc] of [[[0xff, 0xfe], 'utf16le'], [[0xfe, 0xff], 'utf16be']] as const) {
+    const le = Buffer.from(text, 'utf16le');
+    const body = enc === 'utf16le' ? le : Buffer.from(le).swap16();
+    const h = new MemFsHost([[XML, new Uint8Array([...bom, ...body])]]);
+    const at = text.indexOf('</R>');
+    const r = applyFixes(h, [{ title: 'add', kind: 'safe', edits: [edit(XML, at, at, '    <a>1</a>\n')] }]);
+    assert.equal(r.changes.length, 1);
+    const want = text.slice(0, at) + '    <a>1</a>\n' + text.slice(at);
+    const wantLe = Buffer.from(want, 'utf16le');
+    const wantBytes = new Uint8Array([...bom, ...(enc === 'utf16le' ? wantLe : Buffer.from(wantLe).swap16())]);
+    assert.deepEqual(h.readFile(XML), wantBytes, enc);
+  }
+});
+
+test('planFixes: de-duplication compares lines as `ignore` does (leading whitespace counts) and only for inserted whole lines', () => {
+  // Found by the fuzzer: "\t**/extlClntAppPolicies/**" (a pattern that matches nothing) made the
+  // appended "**/extlClntAppPolicies/**" count as present; and an insert of "**" in front of
+  // "/extlClntAppGlobalOauthSets/" was dropped because the file has a line "**".
+  const t = '\t**/extlClntAppPolicies/**\n/extlClntAppGlobalOauthSets/\n**\n';
+  const a = append(FI, t, '**/extlClntAppPolicies/**');
+  const b: Fix = { title: 'prefix', kind: 'safe', edits: [edit(FI, t.indexOf('\n/extl') + 1, t.indexOf('\n/extl') + 1, '**')] };
+  const { plan, out } = run({ [FI]: t }, [a, b]);
+  assert.equal(out[FI], '\t**/extlClntAppPolicies/**\n**/extlClntAppGlobalOauthSets/\n**\n**/extlClntAppPolicies/**\n');
+  assert.deepEqual(plan.applied, [a, b]);
 });

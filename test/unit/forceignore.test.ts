@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore from 'ignore';
 import { ForceIgnoreFile, SDR_DEFAULT_PATTERNS, decodeForceIgnore, findForceIgnorePath, FORCEIGNORE } from '../../server/src/project/forceIgnore';
 import { TextFile } from '../../server/src/util/text';
 import { openProject } from '../../server/src/engine';
@@ -405,4 +406,33 @@ test('explain in the inventory: an excluded file carries the .forceignore and th
   } finally {
     fx.cleanup();
   }
+});
+
+test('ForceIgnoreFile: a line `ignore` throws on (SDR and the sf CLI fail) is left out and reported; the other lines match as before', () => {
+  // Found by the fuzzer: `new ForceIgnoreFile` threw SyntaxError "Range out of order in character class".
+  const bad = '[a-*\r**/extlClntAppPolicies/**';
+  const text = `**/extlClntAppGlobalOauthSets/**\n${bad}\r\n!**/extlClntAppGlobalOauthSets/App_glbloauth.ecaGlblOauth-meta.xml\n**/extlClntAppOauthPolicies/**\n`;
+  const f = fi(text);
+  assert.equal(f.problems.length, 1);
+  assert.equal(f.problems[0]!.kind, 'invalid');
+  assert.match(f.problems[0]!.error!, /Range out of order/);
+  const start = text.indexOf(bad);
+  assert.deepEqual([f.problems[0]!.start, f.problems[0]!.end], [start, start + bad.length]);
+  // Matching of the remaining lines: as `ignore` reads the same text without the bad line.
+  const without = text.replace(`${bad}\r\n`, '');
+  assert.deepEqual(verdicts(f, [GLBL, PLCY, HEADER, OAUTH]), verdicts(fi(without), [GLBL, PLCY, HEADER, OAUTH]));
+  assert.deepEqual(verdicts(f, [GLBL, PLCY]), { [GLBL]: false, [PLCY]: true });
+  // Adding valid lines one by one matches adding them together (what SDR does).
+  const ok = fi(without);
+  const together = ignore().add(`${SDR_DEFAULT_PATTERNS.join('\n')}\n${without}`);
+  for (const r of [GLBL, PLCY, HEADER, OAUTH, '.sf/x', 'a.dup']) assert.equal(ok.denies(abs(r)), together.ignores(r), r);
+});
+
+test('ForceIgnoreFile: a line over MAX_PATTERN_CHARS is not evaluated (the `ignore` library is super-linear on long patterns) and is reported', () => {
+  const long = '**/'.repeat(400) + 'x';
+  const t0 = performance.now();
+  const f = fi(`${long}\n**/extlClntAppOauthPolicies/**\n`);
+  assert.deepEqual(verdicts(f, [PLCY, HEADER]), { [PLCY]: true, [HEADER]: false });
+  assert.ok(performance.now() - t0 < 200, 'no long regular expression evaluated');
+  assert.deepEqual(f.problems, [{ start: 0, end: long.length, kind: 'too-long' }]);
 });

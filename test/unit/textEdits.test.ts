@@ -169,6 +169,15 @@ test('appendLine: CRLF, with and without a final newline', () => {
   assert.equal(append('a\r\nb', 'c'), 'a\r\nb\r\nc\r\n');
 });
 
+test('appendLine: lone CRs end no line for ignore/SDR, so the new line starts after a \\n and ends with one', () => {
+  // Found by the fuzzer: in "\r" the appended line joined the old one for `ignore`.
+  assert.equal(append('\r', 'b'), '\r\nb\n');
+  assert.equal(append('a\rx', 'b'), 'a\rx\nb\n');
+  assert.equal(append('a\rx\r', 'b'), 'a\rx\r\nb\n');
+  assert.equal(append('a\r\nx\r', 'b'), 'a\r\nx\r\nb\r\n');
+  for (const t of ['\r', 'a\rx', 'a\rx\r', 'a\r\nx\r']) assert.deepEqual(append(t, 'b').split(/\r?\n/).slice(-2), ['b', ''], JSON.stringify(t));
+});
+
 // ------------------------------------------------------------------ lines, indent, escape
 
 test('removeLine and replaceLine keep the other lines and their breaks', () => {

@@ -9,6 +9,7 @@ import { decodeBytes, encodeText, type TextFile } from '../util/text';
 import { applyOffsetEdits } from './textEdits';
 import { FORCEIGNORE, decodeForceIgnore } from '../project/forceIgnore';
 import type { FileOp, Fix, TextEdit } from './types';
+import { planFileOps, runFileSteps } from './fileOps';
 
 export interface FixPlan {
   /** Edits per file, non-overlapping. */
@@ -34,7 +35,9 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
   // later negation overrides is appended again on purpose (last wins), so it is not "already there".
   const linesAfterPlan = (p: string): Set<string> => {
     const text = applyOffsetEdits(textOf(p)?.text ?? '', plan.edits.get(p) ?? []);
-    const lines = text.split(/\r?\n|\r/).map((l) => l.trim());
+    // Split as `ignore` and SDR split (a lone CR ends no line).
+    // `ignore` trims trailing spaces only: a leading tab or space is part of the pattern.
+    const lines = text.split(/\r?\n/).map((l) => l.trimEnd());
     let lastNegation = -1;
     lines.forEach((l, i) => {
       if (l.startsWith('!')) lastNegation = i;
@@ -50,8 +53,9 @@ export function planFixes(fixes: readonly Fix[], textOf: (p: string) => TextFile
     const kept = fix.edits.filter((e) => {
       // Line de-duplication is for .forceignore only: in XML an identical line may sit in another
       // element or a comment, and the insert is still needed.
-      if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE) return true;
-      const added = e.newText.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+      // Only an insert of whole lines (its text ends a line); `**` put in front of a pattern is no line.
+      if (e.start !== e.end || path.basename(e.path) !== FORCEIGNORE || !e.newText.endsWith('\n')) return true;
+      const added = e.newText.split(/\r?\n/).map((l) => l.trimEnd()).filter(Boolean);
       if (added.length === 0) return true;
       const present = linesAfterPlan(e.path);
       return !added.every((l) => present.has(l));
@@ -94,23 +98,14 @@ export function applyPlan(host: FsHost, plan: FixPlan): AppliedChange[] {
     // encoding (UTF-16), the edits' offsets do not fit this text: leave the file alone.
     if (path.basename(p) === FORCEIGNORE && decodeForceIgnore(bytes!).text !== dec.file.text) continue;
     const text = applyOffsetEdits(dec.file.text, edits);
-    host.writeFile(p, encodeText({ text, bom: dec.file.bom }));
+    host.writeFile(p, encodeText({ text, bom: dec.file.bom, encoding: dec.file.encoding }));
     changes.push({ path: p, action: 'edited' });
   }
-  for (const o of plan.fileOps) {
-    if (o.kind === 'create') {
-      if (host.exists(o.path)) continue;
-      host.writeFile(o.path, new TextEncoder().encode(o.text));
-      changes.push({ path: o.path, action: 'created' });
-    } else if (o.kind === 'delete') {
-      host.deleteFile(o.path);
-      changes.push({ path: o.path, action: 'deleted' });
-    } else {
-      if (host.exists(o.newPath) && path.resolve(o.newPath).toLowerCase() !== path.resolve(o.path).toLowerCase()) continue;
-      host.rename(o.path, o.newPath);
-      changes.push({ path: o.path, action: 'renamed', newPath: o.newPath });
-    }
-  }
+  // File operations: planned once (order, never overwrite, case-only renames) in fileOps.ts, the
+  // same plan the language server sends to the client.
+  const ops = planFileOps(plan.fileOps, host);
+  runFileSteps(host, ops.steps);
+  for (const o of ops.done) changes.push(o.kind === 'rename' ? { path: o.path, action: 'renamed', newPath: o.newPath } : { path: o.path, action: o.kind === 'create' ? 'created' : 'deleted' });
   return changes;
 }
 

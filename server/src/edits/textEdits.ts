@@ -140,12 +140,18 @@ export function removeElement(text: string, el: XmlElement): OffsetEdit {
   return { start: el.start, end: el.end, newText: '' };
 }
 
-/** Append a line at the end of a file, adding a line break first when the file lacks a final one. */
+/**
+ * Append a line at the end of a file, adding a line break first when the file lacks a final one.
+ * Lines end at `\n` (with an optional `\r` before it), as `ignore` and SDR split a `.forceignore`: a
+ * lone `\r` ends no line for them, so after a final lone `\r` a `\n` goes in first (the old last
+ * line then ends in CRLF), and the new line ends with the file's own line ending (`\n` when it has
+ * only lone CRs).
+ */
 export function appendLine(file: TextFile, line: string): OffsetEdit {
   const t = file.text;
   const eol = file.eol;
-  const needsBreak = t.length > 0 && !t.endsWith('\n') && !t.endsWith('\r');
-  return { start: t.length, end: t.length, newText: `${needsBreak ? eol : ''}${line}${eol}` };
+  const lead = t.length === 0 || t.endsWith('\n') ? '' : t.endsWith('\r') ? '\n' : eol;
+  return { start: t.length, end: t.length, newText: `${lead}${line}${eol}` };
 }
 
 /** Replace a whole line's text (its line break kept). */

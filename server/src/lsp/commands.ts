@@ -10,6 +10,7 @@ import type { ChangeQueue } from './changeQueue';
 import { autoFixes, planEdit, planFor } from './codeActions';
 import type { Configuration } from './configuration';
 import { buildFixEdit } from './edits';
+import { runFileSteps } from '../edits/fileOps';
 import type { SessionState } from './state';
 import { isInside } from './workspace';
 
@@ -86,12 +87,7 @@ export class CommandHandlers {
       if (!r.applied) return false;
     }
     const host = st.ws.host;
-    for (const o of built.serverOps) {
-      if (o.kind === 'create') {
-        if (!host.exists(o.path)) host.writeFile(o.path, new TextEncoder().encode(o.text));
-      } else if (o.kind === 'delete') host.deleteFile(o.path);
-      else if (!host.exists(o.newPath)) host.rename(o.path, o.newPath);
-    }
+    runFileSteps(host, built.serverOps);
     for (const q of built.paths) this.queue.enqueue(q);
     this.queue.flush();
     return true;

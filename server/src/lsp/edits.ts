@@ -1,15 +1,17 @@
 /**
  * Fixes → LSP workspace edits, by what the client can do:
  * - text edits: `documentChanges` (versioned for open documents) when supported, else `changes`;
- * - file operations (create/rename/delete): CreateFile/RenameFile/DeleteFile when the client
- *   announces that `resourceOperations` kind; otherwise they are returned as `serverOps` for the
- *   server to perform on disk (the code action becomes the `ecaLens.server.applyFix` command);
+ * - file operations (create/rename/delete): planned by edits/fileOps.ts (the plan `--fix` runs),
+ *   then CreateFile/RenameFile/DeleteFile when the client announces every `resourceOperations`
+ *   kind the steps need; otherwise the steps are returned as `serverOps` for the server to perform
+ *   on disk with runFileSteps (the code action becomes the `ecaLens.server.applyFix` command);
  * - snippet text (`${1:...}`): a 3.18 `SnippetTextEdit` when the client announces
  *   `snippetEditSupport`, else plain text with an obviously invalid placeholder (see `snippetToPlain`).
  */
 import type { CreateFile, DeleteFile, RenameFile, SnippetTextEdit, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { FileOp, Fix, TextEdit } from '../engine';
 import type { ClientCaps } from './capabilities';
+import { planFileOps, type FileStep, type FileView } from '../edits/fileOps';
 
 export interface EditEnv {
   caps: ClientCaps;
@@ -18,6 +20,8 @@ export interface EditEnv {
   versionOf(p: string): number | null;
   /** Base of the documentation links (`ecaLens.docsBaseUrl`); undefined: the default. */
   docsBase?: string;
+  /** The file system the file operations are planned against (the server's host). */
+  files?: FileView;
 }
 
 export interface BuiltEdit {
@@ -104,36 +108,42 @@ export function buildEdit(edits: readonly TextEdit[], fileOps: readonly FileOp[]
     else list.push({ range: e.range, newText: e.newText });
   }
   const paths = new Set<string>(byPath.keys());
-  const serverOps: FileOp[] = [];
+  for (const o of fileOps) {
+    paths.add(o.path);
+    if (o.kind === 'rename') paths.add(o.newPath);
+  }
+  // The file operations as steps, decided in edits/fileOps.ts (the same plan `--fix` runs): order,
+  // never overwrite, a case-only rename in two steps on a case-insensitive file system.
+  const steps = planFileOps(fileOps, env.files ?? NO_FILES).steps;
+  const clientDoesAll = caps.documentChanges && steps.every((o) => caps.resourceOps.has(o.kind));
+  const serverOps: FileOp[] = clientDoesAll ? [] : steps;
   if (caps.documentChanges) {
     const dc: (TextDocumentEdit | CreateFile | RenameFile | DeleteFile)[] = [];
     for (const [p, list] of byPath) dc.push({ textDocument: { uri: env.toUri(p), version: env.versionOf(p) }, edits: list });
-    for (const o of fileOps) {
-      paths.add(o.path);
-      if (o.kind === 'rename') paths.add(o.newPath);
-      if (!caps.resourceOps.has(o.kind)) {
-        serverOps.push(o);
-        continue;
-      }
-      if (o.kind === 'create') {
-        dc.push({ kind: 'create', uri: env.toUri(o.path), options: { ignoreIfExists: true } });
-        dc.push({ textDocument: { uri: env.toUri(o.path), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: o.text }] });
-      } else if (o.kind === 'delete') {
-        dc.push({ kind: 'delete', uri: env.toUri(o.path), options: { ignoreIfNotExists: true } });
-      } else {
-        dc.push({ kind: 'rename', oldUri: env.toUri(o.path), newUri: env.toUri(o.newPath), options: { overwrite: false, ignoreIfExists: true } });
-      }
-    }
+    if (clientDoesAll) dc.push(...stepsAsOperations(steps, env));
     return { edit: { documentChanges: dc }, serverOps, paths: [...paths] };
   }
   const changes: Record<string, LspTextEdit[]> = {};
   for (const [p, list] of byPath) changes[env.toUri(p)] = list as LspTextEdit[];
-  for (const o of fileOps) {
-    paths.add(o.path);
-    if (o.kind === 'rename') paths.add(o.newPath);
-    serverOps.push(o);
-  }
   return { edit: { changes }, serverOps, paths: [...paths] };
+}
+
+const NO_FILES: FileView = { exists: () => false, readDir: () => undefined };
+
+/** Planned file steps as LSP resource operations (a created file's text as an edit after it). */
+export function stepsAsOperations(steps: readonly FileStep[], env: Pick<EditEnv, 'toUri'>): (TextDocumentEdit | CreateFile | RenameFile | DeleteFile)[] {
+  const dc: (TextDocumentEdit | CreateFile | RenameFile | DeleteFile)[] = [];
+  for (const o of steps) {
+    if (o.kind === 'create') {
+      dc.push({ kind: 'create', uri: env.toUri(o.path), options: { ignoreIfExists: true } });
+      dc.push({ textDocument: { uri: env.toUri(o.path), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: o.text }] });
+    } else if (o.kind === 'delete') {
+      dc.push({ kind: 'delete', uri: env.toUri(o.path), options: { ignoreIfNotExists: true } });
+    } else {
+      dc.push({ kind: 'rename', oldUri: env.toUri(o.path), newUri: env.toUri(o.newPath), options: { overwrite: false, ignoreIfExists: true } });
+    }
+  }
+  return dc;
 }
 
 /** A fix as an edit, the snippet handled for this client (`plain` unless snippets are supported). */

@@ -125,7 +125,7 @@ export class SessionState {
   private versionOfPath = (p: string): number | null => this.openDocs.get(p)?.version ?? null;
 
   get env(): EditEnv {
-    return { caps: this.caps, toUri: this.uriOf, versionOf: this.versionOfPath, ...(this.docsBase ? { docsBase: this.docsBase } : {}) };
+    return { caps: this.caps, toUri: this.uriOf, versionOf: this.versionOfPath, files: this.ws.host, ...(this.docsBase ? { docsBase: this.docsBase } : {}) };
   }
 
   /** A file ECA Lens reads: sfdx-project.json, .forceignore, package.xml, an ECA-family name. */

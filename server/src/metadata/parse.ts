@@ -69,7 +69,24 @@ export function parseXml(file: TextFile): ParsedXml {
     const at = file.positionAt(roots[1]!.start);
     return { error: { message: `Multiple root elements ("${roots[1]!.name}" after "${roots[0]!.name}"); an XML file has exactly one`, line: at.line, character: at.character } };
   }
+  // The validator lets `<!` through in content (`<a>0<!x</a>`); the parser then makes an element
+  // named `!x` that swallows the siblings after it. XML allows `<!` only as `<!--`, `<![CDATA[`
+  // or a DOCTYPE in the prolog.
+  const bang = findBang(roots[0]!);
+  if (bang) {
+    const at = file.positionAt(bang.start);
+    return { error: { message: `'<!' starts neither a comment (<!--) nor a CDATA section (<![CDATA[); write '&lt;!' for a literal "<!"`, line: at.line, character: at.character } };
+  }
   return { root: roots[0] };
+}
+
+function findBang(el: XmlElement): XmlElement | undefined {
+  for (const c of el.children) {
+    if (c.name.startsWith('!')) return c;
+    const inner = findBang(c);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function build(obj: Raw, text: string): XmlElement[] {

@@ -54,6 +54,25 @@ export interface ForceIgnoreLine {
   readonly negated: boolean;
   /** Pattern without `!` and without trailing spaces (as `ignore` trims them). */
   readonly pattern: string;
+  /** Part of a line left out of matching (see ForceIgnoreFile.problems): rules leave it alone. */
+  readonly skipped: boolean;
+}
+
+/**
+ * Lines longer than this are not evaluated: the `ignore` library's regular expressions grow
+ * super-linearly with a pattern's length (a 1 KB run of `**\/` takes 0.4 s per path tested), so a
+ * huge line could stall the engine. The sf CLI does evaluate them (slowly); no real pattern is this long.
+ */
+export const MAX_PATTERN_CHARS = 1024;
+
+/** A `.forceignore` line that ECA Lens leaves out of matching (the forceignore-invalid-pattern rule reports it). */
+export interface ForceIgnoreProblem {
+  /** Offsets of the line in the file text (no line break). */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'invalid' | 'too-long';
+  /** For `invalid`: the error the `ignore` library throws (and the sf CLI fails with). */
+  readonly error?: string;
 }
 
 export interface Exclusion {
@@ -65,6 +84,8 @@ export interface Exclusion {
 export class ForceIgnoreFile {
   readonly dir: string;
   readonly lines: readonly ForceIgnoreLine[];
+  /** Lines left out of matching: the `ignore` library throws on them (so SDR fails), or too long to evaluate. */
+  readonly problems: readonly ForceIgnoreProblem[];
   private readonly ig: Ignore;
   private readonly single = new Map<number, Ignore>();
 
@@ -75,7 +96,32 @@ export class ForceIgnoreFile {
     this.dir = path_dirname(this.path);
     // SDR reads the file as a utf-8 string, which keeps a BOM as U+FEFF at the start of the first line.
     const contents = (file.bom ? '\uFEFF' : '') + file.text;
-    this.ig = ignore().add(`${SDR_DEFAULT_PATTERNS.join('\n')}\n${contents}`);
+    // SDR passes the whole text to one `add`, which throws (and the sf CLI fails) on a line whose
+    // pattern is no valid regular expression. Lines go in one by one, split as `ignore` splits them
+    // (on \n, an optional \r before it): the same rules in the same order, so valid files match
+    // exactly as in SDR, and a line that throws is left out and reported.
+    this.ig = ignore().add(SDR_DEFAULT_PATTERNS.join('\n'));
+    const problems: ForceIgnoreProblem[] = [];
+    const shift = file.bom ? 1 : 0;
+    const split = /\r?\n/g;
+    for (let from = 0; from <= contents.length; ) {
+      split.lastIndex = from;
+      const m = split.exec(contents);
+      const to = m ? m.index : contents.length;
+      const piece = contents.slice(from, to);
+      const at = { start: Math.max(0, from - shift), end: Math.max(0, to - shift) };
+      if (piece.length > MAX_PATTERN_CHARS) problems.push({ ...at, kind: 'too-long' });
+      else {
+        try {
+          this.ig.add(piece);
+        } catch (e) {
+          problems.push({ ...at, kind: 'invalid', error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      if (!m) break;
+      from = to + m[0].length;
+    }
+    this.problems = problems;
     const lines: ForceIgnoreLine[] = [];
     for (let i = 0; i < file.lineCount; i++) {
       const { start, end } = file.lineSpan(i);
@@ -84,7 +130,8 @@ export class ForceIgnoreFile {
       const trimmedEnd = t.replace(/(?<!\\)\s+$/, '');
       const isPattern = trimmedEnd.trim() !== '' && !trimmedEnd.startsWith('#');
       const negated = isPattern && trimmedEnd.startsWith('!');
-      lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd });
+      const skipped = problems.some((p) => p.start <= end && start <= p.end);
+      lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd, skipped });
     }
     this.lines = lines;
   }
@@ -133,7 +180,15 @@ export class ForceIgnoreFile {
   lineMatches(l: ForceIgnoreLine, rel: string, isFile = true): boolean {
     let ig = this.single.get(l.line);
     if (!ig) {
-      ig = ignore().add(l.pattern);
+      ig = ignore();
+      // A line `ignore` throws on, or one too long to evaluate, matches nothing here.
+      if (l.pattern.length <= MAX_PATTERN_CHARS) {
+        try {
+          ig.add(l.pattern);
+        } catch {
+          ig = ignore();
+        }
+      }
       this.single.set(l.line, ig);
     }
     return matchOne(ig, rel, isFile);

@@ -46,7 +46,12 @@ export const rule = defineRule({
       let example: string | undefined;
       let best: string | undefined;
       for (const c of candidates) {
-        const ig = ignore().add(c);
+        let ig: Ignore;
+        try {
+          ig = ignore().add(c);
+        } catch {
+          continue; // `ignore` throws on it (forceignore-invalid-pattern's business)
+        }
         const hit = files.find((r) => matches(ig, r));
         if (!hit || c === p) continue;
         example ??= hit;

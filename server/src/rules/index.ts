@@ -18,6 +18,7 @@ import { rule as forceignoreAnchoredPattern } from './forceignore-anchored-patte
 import { rule as forceignoreSuffixPattern } from './forceignore-suffix-pattern';
 import { rule as forceignoreBackslash } from './forceignore-backslash';
 import { rule as forceignoreUnpackagedPattern } from './forceignore-unpackaged-pattern';
+import { rule as forceignoreInvalidPattern } from './forceignore-invalid-pattern';
 import { rule as scopeFull } from './scope-full';
 import { rule as refreshTokenRotationOff } from './refresh-token-rotation-off';
 import { rule as pkceNotRequired } from './pkce-not-required';
@@ -66,6 +67,7 @@ export const ALL_RULES: readonly Rule[] = [
   forceignoreSuffixPattern,
   forceignoreBackslash,
   forceignoreUnpackagedPattern,
+  forceignoreInvalidPattern,
   scopeFull,
   refreshTokenRotationOff,
   pkceNotRequired,

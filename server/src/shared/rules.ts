@@ -27,6 +27,7 @@ export const RULE_INFO: readonly RuleInfo[] = [
   { id: 'forceignore-anchored-pattern', defaultSeverity: 'warning', title: '.forceignore pattern is anchored to its folder and misses the ECA folder deeper down' },
   { id: 'forceignore-suffix-pattern', defaultSeverity: 'warning', title: '.forceignore suffix pattern without -meta.xml matches no source file' },
   { id: 'forceignore-backslash', defaultSeverity: 'warning', title: '.forceignore uses a backslash as a folder separator' },
+  { id: 'forceignore-invalid-pattern', defaultSeverity: 'error', title: '.forceignore line that makes the sf CLI fail' },
   { id: 'forceignore-unpackaged-pattern', defaultSeverity: 'warning', title: '.forceignore holds "**/unpackaged/**", which ignores every file of a retrieve' },
   { id: 'scope-full', defaultSeverity: 'warning', title: 'The app asks for the Full OAuth scope' },
   { id: 'refresh-token-rotation-off', defaultSeverity: 'warning', title: 'Refresh tokens are issued without refresh token rotation' },

@@ -12,6 +12,8 @@ export interface Range {
   end: Position;
 }
 
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
+
 export class TextFile {
   private lineStarts: number[] | undefined;
 
@@ -19,6 +21,8 @@ export class TextFile {
     readonly text: string,
     /** The file on disk starts with a UTF-8 byte order mark (not part of `text`). */
     readonly bom = false,
+    /** How the file is encoded on disk; UTF-16 always with its byte order mark (not part of `text`). */
+    readonly encoding: TextEncoding = 'utf8',
   ) {}
 
   /** The file's dominant line ending, for inserted lines. */
@@ -107,10 +111,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { ok: false, problem: `file is ${(bytes.length / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB ECA Lens reads` };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, file: new TextFile(new TextDecoder('utf-16le').decode(bytes.subarray(2)), false) };
+    return { ok: true, file: new TextFile(new TextDecoder('utf-16le').decode(bytes.subarray(2)), false, 'utf16le') };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, file: new TextFile(new TextDecoder('utf-16be').decode(bytes.subarray(2)), false) };
+    return { ok: true, file: new TextFile(new TextDecoder('utf-16be').decode(bytes.subarray(2)), false, 'utf16be') };
   }
   let bom = false;
   let body = bytes;
@@ -131,8 +135,19 @@ export function textFromString(s: string): TextFile {
   return s.charCodeAt(0) === 0xfeff ? new TextFile(s.slice(1), true) : new TextFile(s, false);
 }
 
-/** Bytes to write back: BOM restored when the file had one. */
-export function encodeText(file: { text: string; bom: boolean }): Uint8Array {
+/** Bytes to write back in the file's own encoding: UTF-8 (BOM restored when it had one) or UTF-16 with its BOM. */
+export function encodeText(file: { text: string; bom: boolean; encoding?: TextEncoding }): Uint8Array {
+  if (file.encoding === 'utf16le' || file.encoding === 'utf16be') {
+    const out = new Uint8Array(2 + file.text.length * 2);
+    const le = file.encoding === 'utf16le';
+    out.set(le ? [0xff, 0xfe] : [0xfe, 0xff], 0);
+    for (let i = 0; i < file.text.length; i++) {
+      const c = file.text.charCodeAt(i);
+      out[2 + 2 * i + (le ? 0 : 1)] = c & 0xff;
+      out[2 + 2 * i + (le ? 1 : 0)] = c >> 8;
+    }
+    return out;
+  }
   const body = new TextEncoder().encode(file.text);
   if (!file.bom) return body;
   const out = new Uint8Array(body.length + 3);

@@ -61,6 +61,20 @@ test(`${ID}: "!" kept; BOM, CRLF, trailing spaces and no final newline survive t
   });
 });
 
+test(`${ID}: a U+FEFF at the start of a later line: the fix lands after it, not one character early`, () => {
+  // Found by the fuzzer: the fix turned "\uFEFF**/*.ecaOauthPlcy" into "\uFEFF**/*.ecaOauthPlc-meta.xmly".
+  for (const neg of ['', '!']) {
+    with_({ [FI]: `x\n${neg}\uFEFF⟦**/*.ecaOauthPlcy⟧\n` }, (fx) => {
+      const [f] = fx.findings(FI, ID);
+      assert.ok(f);
+      assert.deepEqual(offsetsOf(f, fx.read(FI)), marked(fx, FI));
+      fx.apply(f.fixes[0]!);
+      assert.equal(fx.read(FI), `x\n${neg}\uFEFF**/*.ecaOauthPlcy-meta.xml\n`);
+      assert.equal(fx.findings(FI, ID).length, 0);
+    });
+  }
+});
+
 test(`${ID}: silent on right patterns, comments, other suffixes, and a line that does match a file`, () => {
   const mdFormat = 'force-app/main/default/externalClientApps/Legacy.eca';
   const lines = [

@@ -92,3 +92,22 @@ test(`${ID}: an element sharing its line with a comment: only the element goes`,
     assert.equal(fx.read(P.oauth), text.replace('<oauthLink>bad</oauthLink>', ''));
   });
 });
+
+test(`${ID}: two <oauthLink> elements: one finding each; applying both removals leaves none, and a re-check finds none`, () => {
+  // Found by the fuzzer: only the first was reported, so removing it revealed the second (fix-all
+  // removed one more per run).
+  const text = oauthSettings('    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_oauth</label>\n    <oauthLink>bad</oauthLink>\n    <oauthLink>worse</oauthLink>\n');
+  withFixture({ [P.oauth]: text }, (fx) => {
+    const fs = fx.findings(P.oauth, ID);
+    assert.equal(fs.length, 2);
+    assert.match(fs[0]!.message, /"bad"/);
+    assert.match(fs[1]!.message, /"worse"/);
+    fx.apply(preferred(fs[0]!));
+    const [rest, ...more] = fx.findings(P.oauth, ID);
+    assert.equal(more.length, 0);
+    assert.match(rest!.message, /"worse"/);
+    fx.apply(preferred(rest!));
+    assert.equal(fx.findings(P.oauth, ID).length, 0);
+    assertParses(fx.read(P.oauth));
+  });
+});

@@ -87,3 +87,17 @@ test(`${ID}: silent on well-formed files and on files it can't read`, () => {
     assert.equal(fx.findings(B, 'file-unreadable').length, 1);
   });
 });
+
+test(`${ID}: "<!" in content that starts no comment or CDATA is malformed (fast-xml-parser would make it an element that swallows the siblings)`, () => {
+  // Found by the fuzzer: the siblings after `<!` vanished from the parse, so a fix inserted
+  // `<distributionState>` again on every run.
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${ROOT_OPEN}\n<description>0⟦<⟧!#;:_ \n\t</description>\n<distributionState>Packaged</distributionState>\n</ExternalClientApplication>\n`;
+  with_({ [H]: text }, (fx) => {
+    const [f, ...rest] = fx.findings(H, ID);
+    assert.ok(f);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(offsetsOf(f, fx.read(H)), fx.marks[H]);
+    assert.match(f.message, /'<!' starts neither a comment/);
+    assert.deepEqual(fx.findings(H).filter((x) => x.ruleId === 'distribution-state-not-packaged'), []);
+  });
+});

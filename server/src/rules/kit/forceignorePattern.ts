@@ -20,11 +20,14 @@ export interface PatternSpan {
  * as such), the line is left alone: it matches no real path either way.
  */
 export function patternSpan(l: ForceIgnoreLine): PatternSpan | undefined {
-  if (!l.isPattern) return undefined;
+  if (!l.isPattern || l.skipped) return undefined;
   const pattern = l.pattern.replace(/^\uFEFF/, '');
   if (pattern !== l.pattern && /^[#!]/.test(pattern)) return undefined;
   if (pattern === '') return undefined;
-  const start = l.start + (l.negated ? 1 : 0);
+  // The BOM SDR glues to the first line is not in the file text (TextFile.bom); a U+FEFF written
+  // anywhere else is, and the offsets start after it.
+  const bomInText = pattern !== l.pattern && l.text.charCodeAt(l.negated ? 1 : 0) === 0xfeff;
+  const start = l.start + (l.negated ? 1 : 0) + (bomInText ? 1 : 0);
   return { pattern, start, end: start + pattern.length };
 }
 
