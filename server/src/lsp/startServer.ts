@@ -4,7 +4,7 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Methods } from '../shared/protocol';
+import { Methods, type GuideParams, type PackagesParams } from '../shared/protocol';
 import { Session, type SessionOptions } from './session';
 
 export function startServer(connection: Connection, options: SessionOptions = {}): Session {
@@ -36,6 +36,8 @@ export function startServer(connection: Connection, options: SessionOptions = {}
   connection.onRequest(Methods.inventory, () => s.guard('inventory', { projects: [] }, () => requests.inventory()));
   connection.onRequest(Methods.checklist, () => s.guard('checklist', { apps: [] }, () => requests.checklist()));
   connection.onRequest(Methods.devHubOrgId, (p: { uri?: string } | undefined) => s.guard('devHubOrgId', { source: 'lookup failed' }, () => requests.devHubOrgId(p)));
+  connection.onRequest(Methods.guide, (p: GuideParams | undefined) => s.guard('guide', { markdown: '', apps: [] }, () => requests.guide(p)));
+  connection.onRequest(Methods.packages, (p: PackagesParams | undefined) => s.guard('packages', [], () => requests.packages(p)));
 
   documents.listen(connection);
   connection.listen();
