@@ -4,6 +4,7 @@ import { registerAppCommands } from './appCommands';
 import type { CommandContext, Register } from './context';
 import { registerFixCommands } from './fixCommands';
 import { registerNavigationCommands } from './navigationCommands';
+import { registerReleaseCommands } from './releaseCommands';
 import { registerRuleCommands } from './ruleCommands';
 import { registerServerCommands } from './serverCommands';
 
@@ -16,4 +17,5 @@ export function registerCommands(cc: CommandContext): void {
   registerAppCommands(cc, cmd);
   registerNavigationCommands(cc, cmd);
   registerRuleCommands(cc, cmd);
+  registerReleaseCommands(cc, cmd);
 }
