@@ -125,7 +125,7 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     // The status bar item counts the same hazards.
     const status = s.page.locator('.statusbar-item', { hasText: /ECAs?\b/ });
     await status.first().waitFor({ timeout: 30_000 });
-    assert.match(await status.first().innerText(), /2 ECAs · 6 hazards/);
+    assert.match(await status.first().innerText(), /2 ECAs · 7 hazards/);
     await screenshot(s.page, 'problems.png', s.page.locator('.part.panel'));
   });
 

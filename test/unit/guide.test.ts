@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixture, header, oauthSettings, globalSettings, oauthPolicies, PLAIN_PROJECT } from '../helpers/fixture';
 import { renderGuide, type GuideApp } from '../../server/src/views/guide';
-import { packageVersions, reinstallBetaPlan, REINSTALL_WARNING } from '../../server/src/views/reinstallBeta';
+import { packageVersions, reinstallBetaPlan, REINSTALL_WARNING } from '../../server/src/shared/reinstallBeta';
 
 const CLI = path.resolve('server/out/cli.js');
 const HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-home-'));

@@ -1,18 +1,20 @@
 /**
  * The requests the client asks: code actions (and their resolve), hover, and the custom requests
- * of the UI (inventory, checklist, Dev Hub org id; their results are built in requests.ts). Each
+ * of the UI (inventory, checklist, Dev Hub org id, guide, packages; their results are built in
+ * requests.ts). Each
  * sees the latest text: pending changes are processed first.
  */
 import * as path from 'node:path';
 import type { CodeAction, CodeActionParams, Command, CompletionList, CompletionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult, ReportParams, ReportResult } from '../shared/protocol';
+import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, GuideParams, GuideResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult, PackagesParams, PackageVersions, ReportParams, ReportResult } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
 import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
 import { completionList } from './completion';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
-import { checklistResult, devHubOrgIdResult, inventoryResult, migrationPreviewResult, reportResult } from './requests';
+import { checklistResult, devHubOrgIdResult, guideResult, inventoryResult, migrationPreviewResult, packagesResult, reportResult } from './requests';
+import { guideApps } from '../views/guideApps';
 import type { SessionState } from './state';
 
 export class RequestHandlers {
@@ -87,5 +89,23 @@ export class RequestHandlers {
   migrationPreview(params: MigrationPreviewParams | undefined): MigrationPreviewResult {
     const t = typeof params?.uri === 'string' ? this.queue.target(params.uri) : undefined;
     return migrationPreviewResult(t?.project, t?.path ?? '', this.st.uriOf);
+  }
+
+  /** The project of `uri`, else the first project with a packaged app, else the first. */
+  guide(params: GuideParams | undefined): GuideResult {
+    this.queue.flush();
+    const ws = this.st.ws;
+    const p = params?.uri ? uriToPath(params.uri) : undefined;
+    const project = (p ? ws.projectFor(p) : undefined) ?? ws.projects.find((x) => guideApps(x, ws.host).length > 0) ?? ws.projects[0];
+    return guideResult(project, ws.host, this.st.uriOf, typeof params?.app === 'string' ? params.app : undefined);
+  }
+
+  /** The project of `uri`, else the first project with a package, else the first. */
+  packages(params: PackagesParams | undefined): PackageVersions[] {
+    this.queue.flush();
+    const ws = this.st.ws;
+    const p = params?.uri ? uriToPath(params.uri) : undefined;
+    const project = (p ? ws.projectFor(p) : undefined) ?? ws.projects.find((x) => x.config.packageDirectories.some((d) => d.package)) ?? ws.projects[0];
+    return packagesResult(project);
   }
 }

@@ -1,4 +1,4 @@
-/** The custom requests of the UI (protocol.ts): inventory, checklist, integration report, Dev Hub org id, migration preview. */
+/** The custom requests of the UI (protocol.ts): inventory, checklist, integration report, Dev Hub org id, migration preview, guide, packages. */
 import * as os from 'node:os';
 import type { EcaProject } from '../engine';
 import { describeProject } from '../views/describe';
@@ -11,6 +11,10 @@ import { toPosixRelative } from '../project/fsHost';
 import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult, ReportResult } from '../shared/protocol';
 import { projectPosture } from '../views/posture';
 import { reportMarkdown } from '../views/integrationReport';
+import type { GuideResult, PackageVersions } from '../shared/protocol';
+import { packageVersions } from '../shared/reinstallBeta';
+import { renderGuide } from '../views/guide';
+import { guideApps } from '../views/guideApps';
 
 export function inventoryResult(projects: readonly EcaProject[], toUri: (p: string) => string): InventoryResult {
   return { projects: projects.map((p) => describeProject(p, toUri)) };
@@ -63,4 +67,25 @@ export function migrationPreviewResult(project: EcaProject | undefined, p: strin
     notes: [...c.notes.map((n) => n.message), ...app.notes, ...app.skipped.map((s) => `${rel(s.path)}: skipped, ${s.why}`)],
     ignoreEdits: plan.ignoreEdits.map((e) => ({ uri: toUri(e.path), path: rel(e.path), created: e.created, added: [...e.added], text: e.text })),
   };
+}
+
+/** The guide of one project (every packaged app, or only `app`). */
+export function guideResult(project: EcaProject | undefined, host: FsHost, toUri: (p: string) => string, app?: string): GuideResult {
+  if (!project) return { markdown: '', apps: [] };
+  const all = guideApps(project, host);
+  const chosen = app === undefined ? all : all.filter((a) => a.name === app);
+  return { markdown: chosen.length ? renderGuide(chosen) : '', apps: [...new Set(all.map((a) => a.name))], projectUri: toUri(project.root) };
+}
+
+/** The project's packages (package directories with `package`) and their `04t` versions, newest first. */
+export function packagesResult(project: EcaProject | undefined): PackageVersions[] {
+  if (!project) return [];
+  const seen = new Set<string>();
+  const out: PackageVersions[] = [];
+  for (const d of project.config.packageDirectories) {
+    if (!d.package || seen.has(d.package)) continue;
+    seen.add(d.package);
+    out.push({ name: d.package, path: d.relPath, versions: packageVersions(project.config.packageAliases, d.package).map((v) => ({ alias: v.alias, id: v.id })) });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Methods, type MigrationPreviewParams } from '../shared/protocol';
+import { Methods, type GuideParams, type MigrationPreviewParams, type PackagesParams } from '../shared/protocol';
 import { Session, type SessionOptions } from './session';
 
 export function startServer(connection: Connection, options: SessionOptions = {}): Session {
@@ -40,6 +40,8 @@ export function startServer(connection: Connection, options: SessionOptions = {}
   connection.onRequest(Methods.migrationPreview, (p: MigrationPreviewParams | undefined) =>
     s.guard('migrationPreview', { problem: 'the server failed to plan the migration', name: '', convertible: false, files: [], mapped: [], unmapped: [], blockers: [], notes: [], ignoreEdits: [] }, () => requests.migrationPreview(p)),
   );
+  connection.onRequest(Methods.guide, (p: GuideParams | undefined) => s.guard('guide', { markdown: '', apps: [] }, () => requests.guide(p)));
+  connection.onRequest(Methods.packages, (p: PackagesParams | undefined) => s.guard('packages', [], () => requests.packages(p)));
 
   documents.listen(connection);
   connection.listen();

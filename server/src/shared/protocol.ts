@@ -193,6 +193,10 @@ export const Methods = {
   migrationPreview: 'ecaLens/migrationPreview',
   /** request: ReportParams → ReportResult (the integration report as Markdown). */
   report: 'ecaLens/report',
+  /** request: GuideParams → GuideResult (the subscriber guide's Markdown). */
+  guide: 'ecaLens/guide',
+  /** request: PackagesParams → PackageVersions[] (sfdx-project.json's packages and their 04t aliases). */
+  packages: 'ecaLens/packages',
 } as const;
 
 /** Commands the server executes (workspace/executeCommand). */
@@ -327,4 +331,32 @@ export interface MigrationPreviewResult {
   blockers: { element: string; label: string; why: string }[];
   notes: string[];
   ignoreEdits: MigrationPreviewIgnoreEdit[];
+}
+
+export interface GuideParams {
+  /** The project holding this file (else the first project with a packaged app). */
+  uri?: string;
+  /** Only this app (its fullName); absent: every packaged app of the project. */
+  app?: string;
+}
+export interface GuideResult {
+  /** The guide (views/guide.ts); '' when no app (or none named `app`) ships in a package. */
+  markdown: string;
+  /** Every packaged app of the project, sorted, whatever `app` asked. */
+  apps: string[];
+  /** URI of the project root the guide is about, when there is one. */
+  projectUri?: string;
+}
+
+export interface PackagesParams {
+  /** The project holding this file (else the first project). */
+  uri?: string;
+}
+/** One package of sfdx-project.json (a packageDirectories entry with `package`). */
+export interface PackageVersions {
+  name: string;
+  /** The package directory, relative to the project root (forward slashes). */
+  path: string;
+  /** Its `Name@x.y.z-n` → `04t...` aliases, newest first. */
+  versions: { alias: string; id: string }[];
 }

@@ -5,6 +5,7 @@ import type { CommandContext, Register } from './context';
 import { registerFixCommands } from './fixCommands';
 import { registerMigrationCommands } from './migrationCommands';
 import { registerNavigationCommands } from './navigationCommands';
+import { registerReleaseCommands } from './releaseCommands';
 import { registerRuleCommands } from './ruleCommands';
 import { registerServerCommands } from './serverCommands';
 import { registerReportCommands } from './reportCommands';
@@ -20,4 +21,5 @@ export function registerCommands(cc: CommandContext): void {
   registerRuleCommands(cc, cmd);
   registerMigrationCommands(cc, cmd);
   registerReportCommands(cc, cmd);
+  registerReleaseCommands(cc, cmd);
 }

@@ -1,7 +1,8 @@
 /**
  * For the VS Code command "Reinstall Beta Version": from sfdx-project.json's `packageAliases`,
  * the two newest package versions (`Pkg@1.2.0-1` → `04t...`) of one package, and the two `sf`
- * commands that swap the older beta for the newer one in an org. Pure: no vscode, no process.
+ * commands that swap the older beta for the newer one in an org. Pure: no vscode, no process, no
+ * import (shared/: the client builds the plan from the `ecaLens/packages` answer).
  */
 
 export interface PackageVersionAlias {
