@@ -15,6 +15,8 @@ export class OtherFiles {
   /** Decoded texts (null: unreadable or not text). */
   private readonly texts = new Map<string, TextFile | null>();
   private all: Set<string> | undefined;
+  /** list() answers per glob set, valid as long as `all` is (rules ask the same globs per file). */
+  private readonly lists = new Map<string, string[]>();
 
   constructor(
     private readonly root: string,
@@ -24,7 +26,12 @@ export class OtherFiles {
 
   clear(): void {
     this.texts.clear();
+    this.forgetListing();
+  }
+
+  private forgetListing(): void {
     this.all = undefined;
+    this.lists.clear();
   }
 
   text(p: string): TextFile | undefined {
@@ -49,15 +56,18 @@ export class OtherFiles {
         const prefix = p + path.sep;
         if (![...this.all].some((x) => x.startsWith(prefix))) return false;
       }
-      this.all = undefined;
+      this.forgetListing();
       return true;
     }
-    this.all = undefined;
+    this.forgetListing();
     return true;
   }
 
   /** Absolute paths whose root-relative path matches one of the globs (gitignore syntax). */
   list(globs: string | readonly string[], extraRoots: readonly string[]): string[] {
+    const key = JSON.stringify([globs, extraRoots]);
+    const hit = this.lists.get(key);
+    if (hit && this.all) return hit;
     this.all ??= this.walkAll(extraRoots);
     const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
     const out: string[] = [];
@@ -70,7 +80,9 @@ export class OtherFiles {
         // a path `ignore` refuses: not listed
       }
     }
-    return out.sort();
+    out.sort();
+    this.lists.set(key, out);
+    return out;
   }
 
   private walkAll(extraRoots: readonly string[]): Set<string> {
