@@ -69,11 +69,14 @@ export class OtherFiles {
     const hit = this.lists.get(key);
     if (hit && this.all) return hit;
     this.all ??= this.walkAll(extraRoots);
-    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
+    const list = typeof globs === 'string' ? [globs] : [...globs];
+    const ig = ignore().add(list);
+    const tails = literalTails(list);
     const out: string[] = [];
     for (const p of this.all) {
       const rel = toPosixRelative(this.root, p);
       if (!rel || rel.startsWith('..')) continue;
+      if (tails && !tails.some((t) => `/${rel.toLowerCase()}/`.includes(t))) continue;
       try {
         if (ig.ignores(rel)) out.push(p);
       } catch {
@@ -105,4 +108,22 @@ export class OtherFiles {
     for (const r of [this.root, ...extraRoots]) walk(r, true);
     return all;
   }
+}
+
+/**
+ * A cheap pre-filter for list(): `ignore` is slow per path and a project holds tens of thousands.
+ * A path (or one of its folders) can match a pattern only if one of its segments ends with the
+ * literal text after the pattern's last wildcard: `**` then `/*.settings-meta.xml` → `.settings-meta.xml/`.
+ * Lower case (`ignore` ignores case). undefined when some pattern has no such tail (no pre-filter).
+ */
+function literalTails(globs: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const g0 of globs) {
+    const g = g0.trim().replace(/\/+$/, '');
+    if (!g || g.startsWith('!') || g.startsWith('#') || g.includes('\\')) return undefined;
+    const tail = /[^*?\]/]*$/.exec(g)![0].split('/').pop()!;
+    if (!tail || /[[\]]/.test(tail)) return undefined;
+    out.push(tail.toLowerCase() + '/');
+  }
+  return out;
 }
