@@ -95,10 +95,20 @@ export function cacheKey(version: string, settings: unknown): string {
   return createHash('sha256').update(JSON.stringify({ version, settings })).digest('hex');
 }
 
+/** How often the cache answered and how often it did not (for tests). */
+export const cacheStats = { hits: 0, misses: 0 };
+
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The cached report, if the file is ours, intact, for this key, and every input is unchanged. */
 export function readCache(file: string, key: string, host: FsHost): Report | undefined {
+  const report = lookup(file, key, host);
+  if (report) cacheStats.hits++;
+  else cacheStats.misses++;
+  return report;
+}
+
+function lookup(file: string, key: string, host: FsHost): Report | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
