@@ -12,7 +12,7 @@ import { generate } from './generate.mjs';
 const dir = 'bench/.generated/big';
 const apps = Number(process.env.BENCH_APPS ?? 2000);
 const total = Number(process.env.BENCH_FILES ?? 25000);
-let t = performance.now();
+const t = performance.now();
 const g = generate(dir, { apps, total });
 console.log(`generated ${g.files} files (${g.apps} apps × 5 ECA files + filler) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
