@@ -1,8 +1,14 @@
 /**
- * One cold measurement in a fresh process: `floor` (the same walk and XML parse, no project
- * model, no rules) or `check` (what `eca-lens check` does: index + every rule). Prints JSON.
+ * One cold measurement in a fresh process: `raw` (the headline floor: walk the package directories
+ * and parse every ECA-family file with fast-xml-parser, `captureMetaData` as the project sets it,
+ * and nothing else), `floor` (the same walk through the project's host, decoder and parse wrapper:
+ * validation + offsets; no model, no rules) or `check` (what `eca-lens check` does: index + every
+ * rule). Prints JSON.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { ECA_TYPES } from '../server/src/shared/ecaTypes';
 import { nodeFsHost } from '../server/src/project/fsHost';
 import { TypeRegistry } from '../server/src/metadata/types';
 import { decodeBytes } from '../server/src/util/text';
@@ -14,7 +20,26 @@ const t0 = performance.now();
 let parsed = 0;
 let findings = 0;
 let indexMs = 0;
-if (mode === 'floor') {
+if (mode === 'raw') {
+  const parser = new XMLParser({ captureMetaData: true, ignoreAttributes: true, alwaysCreateTextNode: true, isArray: () => true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false, ignoreDeclaration: true, ignorePiTags: true, commentPropName: false });
+  const suffixes = new Set(ECA_TYPES.map((t) => t.suffix));
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git') walk(p);
+      } else if (e.isFile()) {
+        const m = /\.([^.]+)-meta\.xml$/.exec(e.name);
+        if (m && suffixes.has(m[1]!)) {
+          parser.parse(fs.readFileSync(p, 'utf8'));
+          parsed++;
+        }
+      }
+    }
+  };
+  const proj = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as { packageDirectories: { path: string }[] };
+  for (const d of proj.packageDirectories) walk(path.resolve(root, d.path));
+} else if (mode === 'floor') {
   const types = new TypeRegistry();
   const walk = (d: string) => {
     for (const e of nodeFsHost.readDir(d) ?? []) {

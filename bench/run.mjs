@@ -1,54 +1,106 @@
 // `npm run bench`: generates a large project and prints the speed figures (no assertions).
-// CLI cold check vs the floor (same walk + XML parse, no rules), then the language server's
-// figures (bench/lsp.mjs) when present.
+// CLI cold check vs the RAW floor (readdir + fast-xml-parser only) and the wrapper floor (the
+// project's host and parse wrapper, no rules), SDR's ComponentSet.fromSource on the same tree,
+// `check --cache` unchanged and after one edit, the ×BENCH_SCALE growth (optional: BENCH_SCALE=5),
+// then the language server's figures (bench/lsp.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { generate } from './generate.mjs';
 
 const dir = 'bench/.generated/big';
 const apps = Number(process.env.BENCH_APPS ?? 2000);
 const total = Number(process.env.BENCH_FILES ?? 25000);
-let t = performance.now();
+const t = performance.now();
 const g = generate(dir, { apps, total });
 console.log(`generated ${g.files} files (${g.apps} apps × 5 ECA files + filler) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 await esbuild.build({ entryPoints: ['bench/cold.ts'], outfile: '.tsbuild/bench/cold.js', bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
 
-const runs = Number(process.env.BENCH_RUNS ?? 7);
-const once = (mode) => {
-  const r = spawnSync(process.execPath, ['.tsbuild/bench/cold.js', mode, dir], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const wall = (args) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  return { r, wallMs };
 };
-// Warm the OS file cache, then alternate the two modes so load on a shared machine hits both alike.
-once('floor');
-const all = { floor: [], check: [] };
+const once = (mode, root = dir) => {
+  const { r, wallMs } = mode === 'sdr' ? wall(['bench/sdr.mjs', root]) : wall(['.tsbuild/bench/cold.js', mode, root]);
+  return { ...JSON.parse(r.stdout), wallMs };
+};
+const cacheFile = 'bench/.generated/eca-lens-cache';
+const cli = (extra = [], root = dir) => wall(['server/out/cli.js', 'check', root, '--format', 'json', ...extra]).wallMs;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const stats = (list, key = 'ms') => {
+  const s = [...list].sort((a, b) => a[key] - b[key]);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], m: s[Math.floor(s.length / 2)][key], fast: s[0][key] };
+};
+// Warm the OS file cache, then alternate the modes so load on a shared machine hits all alike.
+once('raw');
+const all = { raw: [], floor: [], check: [], sdr: [], cliCold: [], cliWarm: [], cliOneChanged: [] };
+const touchPath = join(dir, 'pkg-core/main/default/externalClientApps/App00000.eca-meta.xml');
 for (let i = 0; i < runs; i++) {
+  all.raw.push(once('raw'));
   all.floor.push(once('floor'));
   all.check.push(once('check'));
+  all.sdr.push(once('sdr'));
+  all.cliCold.push({ ms: cli() });
+  rmSync(cacheFile, { force: true });
+  cli(['--cache', '--cache-location', cacheFile]); // fills the cache
+  all.cliWarm.push({ ms: cli(['--cache', '--cache-location', cacheFile]) });
+  const t = readFileSync(touchPath, 'utf8');
+  writeFileSync(touchPath, t.includes('<label>App00000</label>') ? t.replace('<label>App00000</label>', '<label>App00000x</label>') : t.replace('<label>App00000x</label>', '<label>App00000</label>'));
+  all.cliOneChanged.push({ ms: cli(['--cache', '--cache-location', cacheFile]) });
 }
-const stats = (list) => {
-  const s = [...list].sort((a, b) => a.ms - b.ms);
-  return { min: s[0], median: s[Math.floor(s.length / 2)] };
-};
+const raw = stats(all.raw);
 const floor = stats(all.floor);
 const check = stats(all.check);
-t = performance.now();
-const cli = spawnSync(process.execPath, ['server/out/cli.js', 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-const cliMs = performance.now() - t;
-const ratioMin = check.min.ms / floor.min.ms;
-const ratioMedian = check.median.ms / floor.median.ms;
+const sdrResolve = stats(all.sdr, 'resolveMs');
+const sdrWall = stats(all.sdr, 'wallMs');
+const checkWall = stats(all.check, 'wallMs');
+const cliCold = stats(all.cliCold);
+const cliWarm = stats(all.cliWarm);
+const cliOne = stats(all.cliOneChanged);
 const ms = (x) => x.toFixed(0).padStart(6);
+const ratio = (a, b) => (a / b).toFixed(2).padStart(6);
+const verdict = (x, goal, le = true) => ((le ? x <= goal : x >= goal) ? '(met)' : '(NOT met)');
 console.log('');
 console.log(`                                      fastest  median   (${runs} fresh processes each, alternating)`);
-console.log(`floor (walk + XML parse, no rules)    ${ms(floor.min.ms)}  ${ms(floor.median.ms)} ms   ${floor.min.parsed} ECA files parsed`);
-console.log(`cold check (index + all rules)        ${ms(check.min.ms)}  ${ms(check.median.ms)} ms   ${check.min.findings} findings, index ${check.min.indexMs.toFixed(0)} ms, RSS ${check.min.rssMb.toFixed(0)} MB`);
-console.log(`ratio check / floor                   ${ratioMin.toFixed(2).padStart(6)}  ${ratioMedian.toFixed(2).padStart(6)} ×    target ≤ 1.50 × ${ratioMin <= 1.5 ? '(met by the fastest runs' + (ratioMedian <= 1.5 ? ' and the medians)' : '; not by the medians)') : '(NOT met)'}`);
-console.log(`eca-lens check (whole CLI process)    ${ms(cliMs)}         ms   exit ${cli.status}`);
+console.log(`RAW floor (readdir + fast-xml-parser) ${ms(raw.fast)}  ${ms(raw.m)} ms   ${raw.min.parsed} ECA files parsed`);
+console.log(`floor (project host + parse wrapper)  ${ms(floor.fast)}  ${ms(floor.m)} ms   ${ratio(floor.m, raw.m)} × raw (median)`);
+console.log(`cold check (index + all rules)        ${ms(check.fast)}  ${ms(check.m)} ms   ${check.min.findings} findings, index ${check.median.indexMs.toFixed(0)} ms, RSS ${check.median.rssMb.toFixed(0)} MB`);
+console.log(`ratio check / RAW floor (headline)    ${ratio(check.fast, raw.fast)}  ${ratio(check.m, raw.m)} ×    target ≤ 1.50 × ${verdict(check.m / raw.m, 1.5)} (median)`);
+console.log(`ratio check / wrapper floor           ${ratio(check.fast, floor.fast)}  ${ratio(check.m, floor.m)} ×`);
+console.log(`SDR ComponentSet.fromSource, resolve  ${ms(sdrResolve.fast)}  ${ms(sdrResolve.m)} ms   ${sdrResolve.min.components} components; require ${sdrResolve.median.requireMs.toFixed(0)} ms`);
+console.log(`  resolve / cold check (in-process)   ${ratio(sdrResolve.fast, check.fast)}  ${ratio(sdrResolve.m, check.m)} ×    target ≥ 4 × ${verdict(sdrResolve.m / check.m, 4, false)} (median)`);
+console.log(`  whole processes: SDR ${ms(sdrWall.m)} ms, check ${ms(checkWall.m)} ms: ${ratio(sdrWall.m, checkWall.m)} ×    target ≥ 4 × ${verdict(sdrWall.m / checkWall.m, 4, false)} (median)`);
+console.log(`eca-lens check (whole CLI process)    ${ms(cliCold.fast)}  ${ms(cliCold.m)} ms`);
+console.log(`eca-lens check --cache, unchanged     ${ms(cliWarm.fast)}  ${ms(cliWarm.m)} ms   ${ratio(cliWarm.m, raw.m)} × raw, target ≤ 0.30 × ${verdict(cliWarm.m / raw.m, 0.3)} (whole process vs in-process floor)`);
+console.log(`eca-lens check --cache, 1 file edited ${ms(cliOne.fast)}  ${ms(cliOne.m)} ms   ${ratio(cliOne.m, raw.m)} × raw, target ≤ 0.35 × ${verdict(cliOne.m / raw.m, 0.35)}`);
+rmSync(cacheFile, { force: true });
+
+if (process.env.BENCH_SCALE) {
+  // How cost grows: the same generator, BENCH_SCALE × apps and files; alternating cold checks.
+  const k = Number(process.env.BENCH_SCALE);
+  const bigger = 'bench/.generated/bigger';
+  const g2 = generate(bigger, { apps: apps * k, total: total * k });
+  once('check', bigger);
+  const small = [];
+  const large = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+    small.push(once('check'));
+    large.push(once('check', bigger));
+  }
+  const a = median(small.map((x) => x.ms));
+  const b = median(large.map((x) => x.ms));
+  console.log(`scale ×${k} (${g2.files} files): cold check ${ms(b)} ms vs ${ms(a)} ms: ${ratio(b, a)} ×, goal ≤ ${(1.1 * k).toFixed(1)} × ${verdict(b / a, 1.1 * k)}`);
+  rmSync(bigger, { recursive: true, force: true });
+}
 
 if (existsSync('bench/lsp.mjs')) {
   const { benchLsp } = await import('./lsp.mjs');
   console.log('');
-  await benchLsp({ root: dir, cliColdMs: check.median.ms });
+  await benchLsp({ root: dir, cliColdMs: check.m });
 }

@@ -34,6 +34,8 @@ export const OPTIONS = {
   'no-color': { type: 'boolean', help: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
   since: { type: 'string', value: 'REF', help: 'also report released components that no longer ship since git REF (packaged-component-removed)' },
   verbose: { type: 'boolean', help: "show each finding's documentation link" },
+  cache: { type: 'boolean', help: 'reuse the last report while no input changed (size + mtime of every file read, folder listed)' },
+  'cache-location': { type: 'string', value: 'PATH', help: 'the cache file for --cache (default: .eca-lens-cache in the current folder)' },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
 } as const satisfies Record<string, OptionSpec>;
@@ -75,6 +77,8 @@ export interface CheckArgs {
   since?: string;
   color: boolean;
   verbose: boolean;
+  /** `--cache`: the cache file's path (as given; resolved against the cwd), else undefined. */
+  cacheLocation?: string;
 }
 
 export type Args = CheckArgs | { command: 'rules' | 'help' | 'version' };
@@ -122,6 +126,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (!id.includes('*') && !ALL_RULES.some((x) => x.id === id)) throw new UsageError(`--rule: no rule "${id}" (see "eca-lens rules")`);
     rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
   }
+  if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location needs --cache');
   const devHubOrgId = v['dev-hub-org-id']?.trim();
   if (devHubOrgId !== undefined && !ORG_ID.test(devHubOrgId)) {
     throw new UsageError(`--dev-hub-org-id "${devHubOrgId}" is not an org id (00D followed by 12 or 15 letters and digits)`);
@@ -139,6 +144,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     since: v.since,
     color: !v['no-color'] && isTTY && !env.NO_COLOR,
     verbose: !!v.verbose,
+    cacheLocation: v.cache ? (v['cache-location'] ?? '.eca-lens-cache') : undefined,
   };
 }
 

@@ -4,7 +4,8 @@
  * --max-warnings, 2 on a fatal problem.
  */
 import * as path from 'node:path';
-import { nodeFsHost } from '../project/fsHost';
+import { nodeFsHost, type FsHost } from '../project/fsHost';
+import { RecordingHost, cacheKey, readCache, writeCache } from './cache';
 import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { CheckArgs } from './args';
@@ -71,7 +72,20 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     const { code, why } = exitCode(buildReport(projects, optionsFor, e.cwd), args.maxWarnings);
     return { code, stdout: diffs.join(''), stderr: stderr + why };
   }
-  const report = buildReport(projects, optionsFor, e.cwd);
+  let report: Report;
+  if (args.cacheLocation) {
+    const file = path.resolve(e.cwd, args.cacheLocation);
+    const key = cacheKey(e.version, { dir, cwd: e.cwd, projects, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null });
+    // --since reads git, --fix just wrote: never answered from the cache (still written).
+    const hit = args.since || args.fix ? undefined : readCache(file, key, nodeFsHost);
+    if (hit) report = hit;
+    else {
+      const host = new RecordingHost(nodeFsHost);
+      report = buildReport(projects, optionsFor, e.cwd, host);
+      const problem = writeCache(file, key, host.inputs(), report);
+      if (problem) stderr += `eca-lens: ${problem}\n`;
+    }
+  } else report = buildReport(projects, optionsFor, e.cwd);
   const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
   stdout +=
     args.format === 'json'
@@ -85,10 +99,10 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   return { code, stdout, stderr: stderr + why };
 }
 
-function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string): Report {
+function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string, host: FsHost = nodeFsHost): Report {
   const report: Report = { cwd, projects, files: [], findings: [] };
   for (const p of projects) {
-    const project = openProject(p.root, nodeFsHost, optionsFor(p));
+    const project = openProject(p.root, host, optionsFor(p));
     report.files.push(...inventoryJson(project).map((f) => ({ root: p.root, ...f })));
     for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
   }

@@ -15,6 +15,8 @@ export class OtherFiles {
   /** Decoded texts (null: unreadable or not text). */
   private readonly texts = new Map<string, TextFile | null>();
   private all: Set<string> | undefined;
+  /** list() answers per glob set, valid as long as `all` is (rules ask the same globs per file). */
+  private readonly lists = new Map<string, string[]>();
 
   constructor(
     private readonly root: string,
@@ -24,7 +26,12 @@ export class OtherFiles {
 
   clear(): void {
     this.texts.clear();
+    this.forgetListing();
+  }
+
+  private forgetListing(): void {
     this.all = undefined;
+    this.lists.clear();
   }
 
   text(p: string): TextFile | undefined {
@@ -49,28 +56,39 @@ export class OtherFiles {
         const prefix = p + path.sep;
         if (![...this.all].some((x) => x.startsWith(prefix))) return false;
       }
-      this.all = undefined;
+      this.forgetListing();
       return true;
     }
-    this.all = undefined;
+    this.forgetListing();
     return true;
   }
 
   /** Absolute paths whose root-relative path matches one of the globs (gitignore syntax). */
   list(globs: string | readonly string[], extraRoots: readonly string[]): string[] {
+    const key = JSON.stringify([globs, extraRoots]);
+    const hit = this.lists.get(key);
+    if (hit && this.all) return hit;
     this.all ??= this.walkAll(extraRoots);
-    const ig = ignore().add(typeof globs === 'string' ? [globs] : [...globs]);
+    const list = typeof globs === 'string' ? [globs] : [...globs];
+    const ig = ignore().add(list);
+    const tails = literalTails(list);
     const out: string[] = [];
     for (const p of this.all) {
       const rel = toPosixRelative(this.root, p);
       if (!rel || rel.startsWith('..')) continue;
+      if (tails) {
+        const padded = `/${rel.toLowerCase()}/`;
+        if (!tails.some((need) => need.every((t) => padded.includes(t)))) continue;
+      }
       try {
         if (ig.ignores(rel)) out.push(p);
       } catch {
         // a path `ignore` refuses: not listed
       }
     }
-    return out.sort();
+    out.sort();
+    this.lists.set(key, out);
+    return out;
   }
 
   private walkAll(extraRoots: readonly string[]): Set<string> {
@@ -93,4 +111,24 @@ export class OtherFiles {
     for (const r of [this.root, ...extraRoots]) walk(r, true);
     return all;
   }
+}
+
+/**
+ * A cheap pre-filter for list(): `ignore` is slow per path and a project holds tens of thousands.
+ * A path (or one of its folders) can match a pattern only if one of its segments ends with the
+ * literal text after the pattern's last wildcard (`**` then `/*.settings-meta.xml` → `.settings-meta.xml/`),
+ * and holds each wildcard-free folder of the pattern (`/manifest/`). Lower case (`ignore` ignores
+ * case). undefined when some pattern has no such tail (no pre-filter).
+ */
+function literalTails(globs: readonly string[]): string[][] | undefined {
+  const out: string[][] = [];
+  for (const g0 of globs) {
+    const g = g0.trim().replace(/\/+$/, '');
+    if (!g || g.startsWith('!') || g.startsWith('#') || g.includes('\\')) return undefined;
+    const tail = /[^*?\]/]*$/.exec(g)![0].split('/').pop()!;
+    if (!tail || /[[\]]/.test(tail)) return undefined;
+    const folders = g.split('/').slice(0, -1).filter((seg) => seg && !/[*?[\]]/.test(seg));
+    out.push([tail.toLowerCase() + '/', ...folders.map((seg) => `/${seg.toLowerCase()}/`)]);
+  }
+  return out;
 }

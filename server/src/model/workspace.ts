@@ -15,51 +15,23 @@
 import { findGitRoot } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { TypeRegistry, type EcaTypeInfo } from '../metadata/types';
 import { parseXml, child } from '../metadata/parse';
 import { decodeBytes, type TextFile } from '../util/text';
 import type { FsHost } from '../project/fsHost';
 import { toPosixRelative } from '../project/fsHost';
-import { parseSfdxProject, packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
-import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath, type Exclusion } from '../project/forceIgnore';
-import { devHubFromSetting, findDevHubOrgId, type DevHubEnv, type DevHubLookup } from '../project/devHub';
-import { SKIP_DIRS, isInside } from '../project/discover';
+import { packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
+import { FORCEIGNORE, ForceIgnoreFile, decodeForceIgnore, findForceIgnorePath } from '../project/forceIgnore';
+import { devHubFromSetting, findDevHubOrgId, type DevHubLookup } from '../project/devHub';
+import { isInside } from '../project/discover';
 import type { AppInfo, EcaFile, ProjectView } from './types';
-import { lineDiff, sameExclusion } from './forceIgnoreDiff';
+import type { ModelOptions, ChangeResult, ReadKey } from './options';
+import { updateForceIgnore } from './forceIgnoreUpdate';
+import { walkProject, collectPaths, inProjectTree, readProjectFile, excluder, foldersUp } from './walk';
+import { verdictOf } from './verdict';
 import { OtherFiles } from './otherFiles';
 
-export interface ModelOptions {
-  /** Globs (gitignore syntax, relative to the project root) of paths to leave out. */
-  exclude?: readonly string[];
-  /** Overrides the offline Dev Hub lookup (validated: project/devHub.ts devHubFromSetting). */
-  devHubOrgId?: string;
-  /** Where devHubOrgId comes from, as messages name it (default: the setting). */
-  devHubOrgIdSource?: 'cli' | 'setting';
-  /**
-   * The folder has no sfdx-project.json: index its ECA files as loose metadata (no package
-   * directories, so only the rules that need none can report), and report nothing about the
-   * missing project file.
-   */
-  noProjectFile?: boolean;
-  devHubEnv?: DevHubEnv;
-  extraTypes?: readonly EcaTypeInfo[];
-  /**
-   * The project as it was at a released git revision (`check --since REF`; the CLI reads it with
-   * GitTreeHost): rule packaged-component-removed compares with it. The model runs no git.
-   */
-  baseline?: Baseline;
-}
-
-export interface ChangeResult {
-  /** Files whose inputs may have changed (re-check and republish these). */
-  affected: Set<string>;
-  /** The inventory (files, apps, inclusion) changed. */
-  inventoryChanged: boolean;
-}
-
-/** What a reader asked the model for: a path's text, or a listing of the project's files. */
-export type ReadKey = { kind: 'text'; path: string } | { kind: 'list' };
+export type { ModelOptions, ChangeResult, ReadKey } from './options';
 
 export class WorkspaceModel implements ProjectView {
   readonly types: TypeRegistry;
@@ -77,7 +49,7 @@ export class WorkspaceModel implements ProjectView {
   /** package dir abs path → governing .forceignore path. */
   private readonly governing = new Map<string, string | undefined>();
   private readonly dirNames = new Set<string>();
-  private excluder: Ignore | undefined;
+  private isExcluded: (abs: string) => boolean = () => false;
   private devHubCache: DevHubLookup | undefined;
   private gitRootCache: { root: string | undefined } | undefined;
   private readonly other: OtherFiles;
@@ -111,7 +83,7 @@ export class WorkspaceModel implements ProjectView {
     this.devHubCache = undefined;
     this.gitRootCache = undefined;
     this.other.clear();
-    this.excluder = this.options.exclude?.length ? ignore().add([...this.options.exclude]) : undefined;
+    this.isExcluded = excluder(this.root, this.options.exclude);
     this.readProjectFile();
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
     const roots = [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((p) => !isInside(this.root, p))];
@@ -126,50 +98,20 @@ export class WorkspaceModel implements ProjectView {
   }
 
   private readProjectFile(): void {
-    if (this.options.noProjectFile) {
-      this.projectDoc = undefined;
-      this.config = { root: this.root, packageDirectories: [], packageAliases: {}, namespace: '', registryCustomizations: false, problems: [] };
-      return;
-    }
-    const bytes = this.host.readFile(this.projectFilePath);
-    const dec = bytes ? decodeBytes(bytes) : undefined;
-    this.projectDoc = dec?.ok ? dec.file : undefined;
-    this.config = parseSfdxProject(this.root, this.projectDoc, bytes ? (dec && !dec.ok ? dec.problem : undefined) : 'the file is missing or unreadable');
-  }
-
-  private isExcluded(abs: string): boolean {
-    if (!this.excluder) return false;
-    const rel = toPosixRelative(this.root, abs);
-    if (!rel || rel.startsWith('..')) return false;
-    try {
-      return this.excluder.ignores(rel);
-    } catch {
-      return false;
-    }
+    ({ doc: this.projectDoc, config: this.config } = readProjectFile(this.root, this.projectFilePath, this.host, !!this.options.noProjectFile));
   }
 
   private walk(dir: string, seen: Set<string>, isRoot: boolean): void {
-    const real = this.host.realpath(dir) ?? dir;
-    if (seen.has(real)) return; // symlink loop or a folder reached twice
-    seen.add(real);
-    const entries = this.host.readDir(dir);
-    if (!entries) return;
-    if (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE)) return; // a nested project of its own
-    for (const e of entries) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory) {
-        if (SKIP_DIRS.has(e.name) || this.isExcluded(abs)) continue;
-        this.dirNames.add(e.name.toLowerCase());
-        this.walk(abs, seen, false);
-      } else if (e.isFile) {
-        if (e.name === FORCEIGNORE) {
-          if (!this.fiFiles.get(abs)) this.loadForceIgnore(abs);
-        } else if (!this.isExcluded(abs)) {
-          const info = this.types.classifyFileName(e.name);
-          if (info) this.addFile(abs);
-        }
-      }
-    }
+    walkProject(this.host, dir, seen, isRoot, {
+      skip: (abs) => this.isExcluded(abs),
+      onDir: (name) => this.dirNames.add(name.toLowerCase()),
+      onForceIgnore: (abs) => {
+        if (!this.fiFiles.get(abs)) this.loadForceIgnore(abs);
+      },
+      onFile: (abs, name) => {
+        if (this.types.classifyFileName(name)) this.addFile(abs);
+      },
+    });
   }
 
   private loadForceIgnore(p: string): ForceIgnoreFile | undefined {
@@ -245,29 +187,7 @@ export class WorkspaceModel implements ProjectView {
   }
 
   private verdict(abs: string, type: EcaTypeInfo | undefined, packageDir: PackageDirectory | undefined, metadataFormat: boolean): Pick<EcaFile, 'included' | 'exclusion'> {
-    if (!packageDir) return { included: false, exclusion: undefined };
-    const fi = this.governingForceIgnore(packageDir);
-    if (fi && fi.denies(abs, true)) {
-      // Which line excludes the file is worked out only when asked (hover, tree, a rule message):
-      // a cold index of a big project excludes thousands of files and never asks for most.
-      let info: Exclusion | undefined;
-      return {
-        included: false,
-        exclusion: {
-          forceIgnore: fi,
-          get info(): Exclusion {
-            return (info ??= fi.explain(abs, true) ?? {});
-          },
-        },
-      };
-    }
-    // SDR drops or rejects a file whose name it does not recognise: it never ships.
-    if (!type) return { included: false, exclusion: undefined };
-    // A metadata-format file (`X.eca`, no -meta.xml) is resolved only when a folder of its path is
-    // named exactly (case-sensitively) like the type's registry folder (SDR's
-    // parseAsContentMetadataXml); anywhere else SDR silently skips it.
-    if (metadataFormat && !abs.split(path.sep).includes(type.directory)) return { included: false, exclusion: undefined };
-    return { included: true, exclusion: undefined };
+    return verdictOf(abs, type, packageDir, metadataFormat, (d) => this.governingForceIgnore(d));
   }
 
   private removeFromIndex(abs: string): EcaFile | undefined {
@@ -328,26 +248,11 @@ export class WorkspaceModel implements ProjectView {
   }
 
   private isInProjectTree(abs: string): boolean {
-    if (isInside(this.root, abs)) {
-      // not inside a skipped folder or a nested project
-      const rel = path.relative(this.root, abs).split(path.sep);
-      if (rel.some((s) => SKIP_DIRS.has(s))) return false;
-      let d = path.dirname(abs);
-      while (d !== this.root && isInside(this.root, d)) {
-        if (this.host.isFile(path.join(d, PROJECT_FILE))) return false;
-        d = path.dirname(d);
-      }
-      return true;
-    }
-    return this.config.packageDirectories.some((d) => isInside(d.absPath, abs));
+    return inProjectTree(this.root, this.config, this.host, abs);
   }
 
   private addDirNamesFor(abs: string): void {
-    let d = path.dirname(abs);
-    while (isInside(this.root, d) && d !== this.root) {
-      this.dirNames.add(path.basename(d).toLowerCase());
-      d = path.dirname(d);
-    }
+    for (const name of foldersUp(this.root, abs)) this.dirNames.add(name.toLowerCase());
   }
 
   private updateFolder(abs: string): ChangeResult {
@@ -363,7 +268,7 @@ export class WorkspaceModel implements ProjectView {
     }
     if (this.host.isDirectory(abs) && this.isInProjectTree(path.join(abs, 'x'))) {
       const found: string[] = [];
-      this.collect(abs, new Set(), found);
+      collectPaths(this.host, abs, new Set(), found, (name) => !!this.types.classifyFileName(name));
       for (const p of found) {
         const r = this.update(p);
         r.affected.forEach((x) => affected.add(x));
@@ -373,56 +278,19 @@ export class WorkspaceModel implements ProjectView {
     return { affected, inventoryChanged: changed };
   }
 
-  private collect(dir: string, seen: Set<string>, out: string[]): void {
-    const real = this.host.realpath(dir) ?? dir;
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const e of this.host.readDir(dir) ?? []) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory && !SKIP_DIRS.has(e.name)) this.collect(abs, seen, out);
-      else if (e.isFile && (e.name === FORCEIGNORE || this.types.classifyFileName(e.name))) out.push(abs);
-    }
-  }
-
   private updateForceIgnore(abs: string): ChangeResult {
-    const affected = new Set<string>([abs]);
-    const existed = this.fiFiles.get(abs);
-    if (this.host.isFile(abs)) this.loadForceIgnore(abs);
-    else if (existed !== undefined) this.fiFiles.set(abs, null);
-    // Which package directories' governing file may change: those at or below its folder.
-    const dir = path.dirname(abs);
-    let inventoryChanged = false;
-    const dirs = this.config.packageDirectories.filter((d) => d.absPath === dir || isInside(dir, d.absPath));
-    for (const d of dirs) this.governing.delete(d.absPath);
-    for (const d of dirs) this.governingForceIgnore(d);
-    const now = this.fiFiles.get(abs);
-    // An edit (the file existed and still does): only lines between the unchanged head and tail of
-    // the file changed, and only a file that one of those lines matches can change its verdict.
-    const diff = existed && now ? lineDiff(existed, now) : undefined;
-    for (const f of this.ecaFiles.values()) {
-      if (!f.packageDir || !dirs.includes(f.packageDir)) continue;
-      if (diff && f.exclusion?.forceIgnore !== existed && this.governingForceIgnore(f.packageDir) !== now) continue; // governed by another file
-      let v: Pick<EcaFile, 'included' | 'exclusion'> | undefined;
-      if (diff && !diff.touches(f.path)) {
-        // Verdict unchanged; an excluding line keeps its text but may have moved.
-        if (!f.exclusion) continue;
-        v = diff.remap(f.exclusion.info);
-        if (!v) v = this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat);
-      } else v = this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat);
-      if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, f.exclusion?.info)) {
-        inventoryChanged ||= v.included !== f.included;
-        this.replaceFile({ ...f, ...v });
-        affected.add(f.path);
-        // Rules that look at the app (e.g. a header excluded) re-check the app's files too. A
-        // policy or global-settings file going in or out of the build changes only its own findings.
-        if (f.appName && f.type && f.type.packageable !== 'no') for (const p of this.appIndex.get(f.appName) ?? []) affected.add(p);
-      } else if (v.exclusion) {
-        // Same verdict, same excluding line (number, offsets, text): only the ForceIgnoreFile object
-        // is new. Refresh the reference; findings that point into the file are re-checked below.
-        this.replaceFile({ ...f, ...v });
-      }
-    }
-    return { affected, inventoryChanged };
+    return updateForceIgnore(abs, {
+      host: this.host,
+      config: this.config,
+      fiFiles: this.fiFiles,
+      governing: this.governing,
+      files: this.ecaFiles.values(),
+      appFiles: (name) => this.appIndex.get(name) ?? [],
+      load: (p) => this.loadForceIgnore(p),
+      governingFor: (d) => this.governingForceIgnore(d),
+      verdict: (f) => this.verdict(f.path, f.type, f.packageDir, f.nameInfo.kind === 'recognized' && f.nameInfo.metadataFormat),
+      replace: (f) => this.replaceFile(f),
+    });
   }
 
   // ---------------------------------------------------------------- ProjectView

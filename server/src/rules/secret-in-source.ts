@@ -42,8 +42,6 @@ export const rule = defineRule({
     const type = f.type!;
     const out: RawFinding[] = [];
     const text = ctx.doc.text;
-    // Not in git: nothing leaks through the repository.
-    if (gitIgnoreOf(ctx).ignores(f.path)) return out;
     const visit = (el: XmlElement) => {
       for (const c of el.children) visit(c);
       if (el.children.length) return;
@@ -69,6 +67,9 @@ export const rule = defineRule({
       out.push(ctx.finding(contentSpan(el), message, { severity, fixes: [fix] }));
     };
     visit(root);
+    // Not in git: nothing leaks through the repository. Asked only when there is a secret (reading
+    // every .gitignore per file is the cost of a cold check; without a secret the answer changes nothing).
+    if (out.length && gitIgnoreOf(ctx).ignores(f.path)) return [];
     return out;
   },
 });

@@ -1,0 +1,161 @@
+/**
+ * `eca-lens check --cache`: the report of an unchanged project, from a file (default
+ * `.eca-lens-cache` in the current folder; `--cache-location PATH`).
+ *
+ * What is cached: the whole report (inventory + findings), keyed by ECA Lens's version, the
+ * settings (rules, exclude, dev hub id, the folder, the cwd) and the stat signature of every input
+ * the check touched. The inputs are not guessed: the check runs over a recording host, so every
+ * file read (ECA files, `.forceignore`, `sfdx-project.json`, the permission sets, profiles,
+ * `.gitignore`, settings and sf CLI config a rule or the dev hub lookup read), every folder listed
+ * and every existence probe is in the signature. A re-check stats those (size + mtime for files,
+ * mtime for folders: an added, deleted or renamed entry changes its folder's mtime; the answer
+ * for probes) and, when all agree, prints the cached report without reading or parsing anything.
+ * Any difference: a full check, and the cache is rewritten. Why not per-file parse results: see
+ * docs/architecture.md "Cache".
+ *
+ * A cache file that is not valid JSON, has another shape or format version, or whose checksum does
+ * not match is ignored (never trusted) and rewritten. `--since` (git state) and `--fix` (writes)
+ * bypass the lookup; the result is still written.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { DirEntry, FsHost } from '../project/fsHost';
+import type { Report } from './report';
+
+export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
+const FORMAT = 'eca-lens-cache';
+const FORMAT_VERSION = 1;
+
+type FileSig = [path: string, size: number, mtimeMs: number];
+type ProbeKind = 'isFile' | 'isDirectory' | 'exists' | 'realpath';
+interface Inputs {
+  files: FileSig[];
+  dirs: FileSig[];
+  probes: [path: string, kind: ProbeKind, answer: string | boolean | null][];
+}
+interface Body {
+  key: string;
+  inputs: Inputs;
+  report: Report;
+}
+
+function sig(p: string): FileSig {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  return st ? [p, st.size, st.mtimeMs] : [p, -1, -1];
+}
+
+/** A host that records what was read, listed and probed (for the cache's signature). */
+export class RecordingHost implements FsHost {
+  private readonly files = new Map<string, FileSig>();
+  private readonly dirs = new Map<string, FileSig>();
+  private readonly probes = new Map<string, [string, ProbeKind, string | boolean | null]>();
+  constructor(private readonly base: FsHost) {}
+  readFile(p: string): Uint8Array | undefined {
+    // Stat first: a write after the read then shows as a changed signature next time.
+    if (!this.files.has(p)) this.files.set(p, sig(p));
+    return this.base.readFile(p);
+  }
+  readDir(p: string): DirEntry[] | undefined {
+    if (!this.dirs.has(p)) this.dirs.set(p, sig(p));
+    return this.base.readDir(p);
+  }
+  private probe<T extends string | boolean | undefined>(p: string, kind: ProbeKind, answer: T): T {
+    this.probes.set(`${kind}\0${p}`, [p, kind, answer ?? null]);
+    return answer;
+  }
+  isFile(p: string): boolean {
+    return this.probe(p, 'isFile', this.base.isFile(p));
+  }
+  isDirectory(p: string): boolean {
+    return this.probe(p, 'isDirectory', this.base.isDirectory(p));
+  }
+  exists(p: string): boolean {
+    return this.probe(p, 'exists', this.base.exists(p));
+  }
+  realpath(p: string): string | undefined {
+    return this.probe(p, 'realpath', this.base.realpath(p));
+  }
+  writeFile(p: string, d: Uint8Array): void {
+    this.base.writeFile(p, d);
+  }
+  deleteFile(p: string): void {
+    this.base.deleteFile(p);
+  }
+  rename(a: string, b: string): void {
+    this.base.rename(a, b);
+  }
+  inputs(): Inputs {
+    return { files: [...this.files.values()], dirs: [...this.dirs.values()], probes: [...this.probes.values()] };
+  }
+}
+
+/** The key of everything but the inputs: version and settings. */
+export function cacheKey(version: string, settings: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ version, settings })).digest('hex');
+}
+
+/** How often the cache answered and how often it did not (for tests). */
+export const cacheStats = { hits: 0, misses: 0 };
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The cached report, if the file is ours, intact, for this key, and every input is unchanged. */
+export function readCache(file: string, key: string, host: FsHost): Report | undefined {
+  const report = lookup(file, key, host);
+  if (report) cacheStats.hits++;
+  else cacheStats.misses++;
+  return report;
+}
+
+function lookup(file: string, key: string, host: FsHost): Report | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let body: Body;
+  try {
+    const outer = JSON.parse(text) as unknown;
+    if (!isObject(outer) || outer.format !== FORMAT || outer.formatVersion !== FORMAT_VERSION || typeof outer.body !== 'string' || typeof outer.sha256 !== 'string') return undefined;
+    if (sha(outer.body) !== outer.sha256) return undefined;
+    body = JSON.parse(outer.body) as Body;
+  } catch {
+    return undefined;
+  }
+  if (!isObject(body) || body.key !== key || !isObject(body.inputs) || !isObject(body.report)) return undefined;
+  const { files, dirs, probes } = body.inputs;
+  if (!Array.isArray(files) || !Array.isArray(dirs) || !Array.isArray(probes)) return undefined;
+  for (const [p, size, mtime] of [...files, ...dirs]) {
+    const now = sig(p);
+    if (now[1] !== size || now[2] !== mtime) return undefined;
+  }
+  for (const [p, kind, answer] of probes) {
+    const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
+    if (now !== answer) return undefined;
+  }
+  return body.report;
+}
+
+/** Write the cache (best effort: a read-only folder only costs the next run its speed). */
+export function writeCache(file: string, key: string, inputs: Inputs, report: Report): string | undefined {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The cache file may sit in a folder the check listed (the project root): create it first,
+    // then sign that folder, and write the content in place (which leaves the folder's mtime alone),
+    // so the cache's own appearance does not invalidate it. No rule lists a file of that name.
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+    const dir = path.dirname(file);
+    const dirs = inputs.dirs.map((d) => (d[0] === dir ? sig(dir) : d));
+    const body = JSON.stringify({ key, inputs: { ...inputs, dirs }, report } satisfies Body);
+    fs.writeFileSync(file, JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha256: sha(body), body }));
+    return undefined;
+  } catch (e) {
+    return `could not write the cache file ${file}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

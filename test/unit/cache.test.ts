@@ -1,0 +1,129 @@
+/**
+ * `eca-lens check --cache`: after every kind of change the cached run prints exactly what a cold
+ * check prints (JSON compared), the cache is really used when nothing changed, and a corrupt or
+ * foreign cache file is ignored and rewritten.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs, type CheckArgs } from '../../server/src/cli/args';
+import { checkCommand } from '../../server/src/cli/check';
+import { cacheStats } from '../../server/src/cli/cache';
+
+const EXAMPLE = path.resolve('examples/acme-billing');
+const APP = 'force-app/main/default/externalClientApps/AcmeBilling.eca-meta.xml';
+const PERMSET = 'force-app/main/default/permissionsets/Acme_Billing_Integration.permissionset-meta.xml';
+const GLOBAL = 'force-app/main/default/extlClntAppGlobalOauthSets/AcmeBilling_glbloauth.ecaGlblOauth-meta.xml';
+
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-cache-'));
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+function check(dir: string, extra: string[] = [], version = '1.0.0'): { stdout: string; code: number } {
+  const args = parseArgs(['check', '.', '--format', 'json', ...extra], {}, false) as CheckArgs;
+  const r = checkCommand(args, { cwd: dir, env: {}, isTTY: false, version });
+  return { stdout: r.stdout, code: r.code };
+}
+
+/** A cached run after `change` prints what a cold run prints; returns whether the cache was used. */
+function cachedEqualsCold(dir: string, extra: string[] = [], version?: string): boolean {
+  const hits = cacheStats.hits;
+  const warm = check(dir, ['--cache', ...extra], version);
+  const hit = cacheStats.hits > hits;
+  const cold = check(dir, extra, version);
+  assert.equal(warm.stdout, cold.stdout);
+  assert.equal(warm.code, cold.code);
+  return hit;
+}
+
+const edit = (dir: string, rel: string, f: (t: string) => string) => fs.writeFileSync(path.join(dir, rel), f(fs.readFileSync(path.join(dir, rel), 'utf8')));
+
+/** Fill the cache, check that an unchanged re-run is a hit, change, check it is a miss equal to cold. */
+function scenario(name: string, change: (dir: string) => void, opts: { extra?: string[]; version?: string; findingsChange?: boolean } = {}) {
+  test(`--cache: ${name} gives the findings of a cold check`, () => {
+    const dir = project();
+    try {
+      check(dir, ['--cache']);
+      assert.equal(cachedEqualsCold(dir), true, 'an unchanged project is answered from the cache');
+      const before = check(dir).stdout;
+      change(dir);
+      assert.equal(cachedEqualsCold(dir, opts.extra, opts.version), false, 'a change is never answered from the old cache');
+      if (opts.findingsChange !== false && !opts.extra && !opts.version) assert.notEqual(check(dir).stdout, before, 'the change changes the findings');
+      assert.equal(cachedEqualsCold(dir, opts.extra, opts.version), true, 'the rewritten cache is used next time');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+scenario('an edited ECA file', (d) => edit(d, APP, (t) => t.replace('<distributionState>Local</distributionState>', '<distributionState>Packaged</distributionState>')));
+scenario('a new ECA file', (d) =>
+  fs.writeFileSync(path.join(d, 'force-app/main/default/externalClientApps/AcmeNew.eca-meta.xml'), fs.readFileSync(path.join(d, APP), 'utf8').replace(/AcmeBilling/g, 'AcmeNew')),
+);
+scenario('a deleted ECA file', (d) => fs.rmSync(path.join(d, GLOBAL)));
+scenario('a .forceignore edit', (d) => edit(d, '.forceignore', (t) => t + '**/extlClntAppPolicies/**\n'));
+scenario('a sfdx-project.json edit', (d) => edit(d, 'sfdx-project.json', (t) => t.replace('"force-app"', '"force-app/main"')));
+scenario('a permission set a rule reads', (d) =>
+  edit(d, PERMSET, (t) => t.replace('</PermissionSet>', '    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</PermissionSet>')),
+);
+scenario('a new .gitignore a rule reads', (d) => fs.writeFileSync(path.join(d, '.gitignore'), '**/extlClntAppGlobalOauthSets/\n'));
+scenario('other settings (--rule)', () => {}, { extra: ['--rule', 'secret-in-source=off'] });
+scenario('another ECA Lens version', () => {}, { version: '9.9.9' });
+
+test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => {
+  const dir = project();
+  try {
+    const file = path.join(dir, '.eca-lens-cache');
+    const cold = check(dir).stdout;
+    for (const junk of ['{"format":"eca-lens-cache",', '{"eslint":"cache","files":{}}', '[]', '', JSON.stringify({ format: 'eca-lens-cache', formatVersion: 1, sha256: '0'.repeat(64), body: '{}' })]) {
+      fs.writeFileSync(file, junk);
+      const hits = cacheStats.hits;
+      assert.equal(check(dir, ['--cache']).stdout, cold);
+      assert.equal(cacheStats.hits, hits, `not trusted: ${junk}`);
+      assert.notEqual(fs.readFileSync(file, 'utf8'), junk, 'rewritten');
+      assert.equal(check(dir, ['--cache']).stdout, cold);
+      assert.equal(cacheStats.hits, hits + 1, 'the rewritten file is used');
+    }
+    // A tampered report with the old checksum: ignored.
+    const outer = JSON.parse(fs.readFileSync(file, 'utf8')) as { body: string };
+    outer.body = outer.body.replace('distribution-state-not-packaged', 'distribution-state-not-packagex');
+    fs.writeFileSync(file, JSON.stringify(outer));
+    const hits = cacheStats.hits;
+    assert.equal(check(dir, ['--cache']).stdout, cold);
+    assert.equal(cacheStats.hits, hits);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--cache with --fix: the fixes invalidate, the report is the cold one after fixing', () => {
+  const a = project();
+  const b = project();
+  try {
+    check(a, ['--cache']);
+    const warm = check(a, ['--cache', '--fix']);
+    const cold = check(b, ['--fix']);
+    assert.equal(warm.stdout, cold.stdout.split(b).join(a));
+    assert.equal(check(a, ['--cache']).stdout, check(a).stdout);
+  } finally {
+    fs.rmSync(a, { recursive: true, force: true });
+    fs.rmSync(b, { recursive: true, force: true });
+  }
+});
+
+test('--cache-location: the cache goes where it is told; alone it is a usage error', () => {
+  const dir = project();
+  try {
+    const file = path.join(dir, 'tmp', 'lens.cache');
+    check(dir, ['--cache', '--cache-location', 'tmp/lens.cache']);
+    assert.ok(fs.existsSync(file));
+    assert.ok(!fs.existsSync(path.join(dir, '.eca-lens-cache')));
+    assert.throws(() => parseArgs(['check', '.', '--cache-location', 'x'], {}, false), /needs --cache/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
