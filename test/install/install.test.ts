@@ -55,7 +55,7 @@ test('install: npm pack → npm install -g --offline → eca-lens check works, u
   const r = spawnSync(bin, ['check', '--no-color'], { cwd: path.join(ROOT, 'examples/acme-billing'), encoding: 'utf8', env: { ...process.env, HOME: home, NO_COLOR: '1', SF_TARGET_DEV_HUB: '' } });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^force-app\/main\/default\/externalClientApps\/AcmeBilling\.eca-meta\.xml:5:24 error distribution-state-not-packaged /m);
-  assert.match(r.stdout, /^4 error\(s\), 2 warning\(s\), 0 info\(s\), \d+ of them fixable with --fix — 7 ECA-family file\(s\), 2 app\(s\)/m);
+  assert.match(r.stdout, /^4 error\(s\), 3 warning\(s\), 0 info\(s\), \d+ of them fixable with --fix — 7 ECA-family file\(s\), 2 app\(s\)/m);
   const v = spawnSync(bin, ['--version'], { encoding: 'utf8' });
   assert.equal(v.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
 
