@@ -316,7 +316,11 @@ describe('ECA Lens in VS Code (code-server)', { timeout: 300_000 }, () => {
     assert.ok(rows.filter((r) => r.level === 2).every((r) => r.icon === 'pass' || r.icon === 'circle-slash'), describeRows(rows));
     await screenshot(page, 'checklist.png', page.locator('.part.sidebar'));
     // The fixes are on disk and the project is clean.
-    const fi = fs.readFileSync(path.join(s.workspace, '.forceignore'), 'utf8');
+    // Fix All saves the files it changed; the save can land just after the views turn green.
+    const fi = await waitFor('the fixed .forceignore on disk', async () => {
+      const t = fs.readFileSync(path.join(s.workspace, '.forceignore'), 'utf8');
+      return /extlClntAppGlobalOauthSets/.test(t) ? t : undefined;
+    }, 30_000);
     assert.match(fi, /extlClntAppGlobalOauthSets/);
     await showProblems();
     await waitFor('no hazard left in Problems', async () => Object.keys(await problemCounts()).length === 0, 30_000);

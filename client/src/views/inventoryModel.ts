@@ -305,7 +305,8 @@ export function postureSettingRow(p: ProjectInventory, app: AppInventory, s: Pos
   const row: Row = {
     id: `postureSetting:${p.uri}:${app.packageDirectory ?? ''}:${app.name}:${s.id}`,
     label: s.label,
-    description: finding ? `${s.state} · ${finding.code}` : s.state,
+    // Every rule that reports on this setting (a row can carry several, e.g. the client secret).
+    description: finding ? `${s.state} · ${[...new Set(s.findings.map((f) => f.code))].join(', ')}` : s.state,
     tooltip,
     icon,
     contextValue: finding ? (finding.fixable === false ? 'postureSetting.hazard' : 'postureSetting.hazard.fixable') : 'postureSetting',

@@ -44,7 +44,9 @@ export function completionList(project: EcaProject | undefined, filePath: string
       label: e.label,
       kind: KIND[e.kind],
       sortText: e.sortText,
-      filterText: e.kind === 'skeleton' ? text : e.label,
+      // VS Code filters an item by the text of its range up to the cursor: an element item replaces
+      // the `<` the user typed, so its filter text must start with `<` too, or it is hidden.
+      filterText: e.kind === 'skeleton' ? text : text.charAt(e.replaceStart) === '<' ? `<${e.label}` : e.label,
       textEdit: { range, newText: e.insertText },
       insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
