@@ -285,14 +285,10 @@ export interface ProblemRow {
 
 /** The Problems panel's rows (Ctrl+Shift+M), every group expanded. */
 export async function problems(page: Page): Promise<ProblemRow[]> {
-  const rows = page.locator('.markers-panel .monaco-list-row');
-  const n = await rows.count();
-  const out: ProblemRow[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = rows.nth(i);
-    out.push({ text: (await r.innerText()).replace(/\s+/g, ' ').trim(), aria: (await r.getAttribute('aria-label')) ?? '' });
-  }
-  return out;
+  // One snapshot of the rendered rows: reading them one by one races the list's re-rendering (a
+  // row counted can be gone when it is read, and the read then waits for it).
+  const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => ({ text: (e as unknown as { innerText: string }).innerText, aria: e.getAttribute('aria-label') ?? '' })));
+  return rows.map((r) => ({ text: r.text.replace(/\s+/g, ' ').trim(), aria: r.aria }));
 }
 
 export interface TreeRow {
