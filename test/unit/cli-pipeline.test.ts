@@ -76,6 +76,22 @@ test('cli usage: a usage error is one line, the reason and "see eca-lens --help"
   }
 });
 
+test('cli usage: the other commands answer a usage error with one line too, pointing at their help', () => {
+  const cases: [string[], RegExp][] = [
+    [['preview', '--bogus'], /^eca-lens preview: unknown option "--bogus"; see eca-lens preview --help$/],
+    [['preview', '--format', 'xml'], /^eca-lens preview: --format must be text or json, not "xml"; see eca-lens preview --help$/],
+    [['guide', 'a', 'b'], /^eca-lens guide: only one DIR may be given .*; see eca-lens guide --help$/],
+    [['report', '--bogus'], /^eca-lens report: unknown option "--bogus"; see eca-lens --help$/],
+  ];
+  for (const [args, re] of cases) {
+    const r = cli(args, EXAMPLE);
+    assert.equal(r.code, 2, args.join(' '));
+    const lines = oneLine(r.stderr);
+    assert.equal(lines.length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+    assert.match(lines[0]!, re);
+  }
+});
+
 test('cli usage: --help lists every option of the table', () => {
   const help = cli(['--help']).stdout;
   for (const o of ['--format', '--fix', '--fix-dry-run', '--max-warnings', '--rule', '--exclude', '--dev-hub-org-id', '--no-color', '--verbose', '--help', '--version']) {

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeParseError } from './args';
 import { nodeFsHost } from '../project/fsHost';
 import { findProjectRoots, openProject } from '../engine';
 import { renderGuide, type GuideApp } from '../views/guide';
@@ -26,7 +27,8 @@ Options:
 Exit status: 0 written, 2 usage problem or no packaged app.
 `;
 
-const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: `eca-lens: ${msg}\n${usage ? GUIDE_USAGE : ''}` });
+/** Exit 2 with one line; a usage problem points at the help, as every command does (cli/args.ts). */
+const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: usage ? `eca-lens guide: ${msg}; see eca-lens guide --help\n` : `eca-lens: ${msg}\n` });
 
 export function runGuide(argv: string[], cwd = process.cwd()): CommandResult {
   let values: { app?: string; out?: string; help?: boolean };
@@ -39,7 +41,7 @@ export function runGuide(argv: string[], cwd = process.cwd()): CommandResult {
       options: { app: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e), true);
+    return fail(describeParseError(e), true);
   }
   if (values.help) return { code: 0, stdout: GUIDE_USAGE, stderr: '' };
   if (positionals.length > 1) return fail(`only one DIR may be given ("${positionals.join('", "')}")`, true);

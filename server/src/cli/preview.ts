@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeParseError } from './args';
 import { nodeFsHost } from '../project/fsHost';
 import { findProjectRoots, openProject, type EcaProject } from '../engine';
 import { GitError, gitTopLevel, newestTag } from '../project/gitTree';
@@ -36,7 +37,8 @@ export interface CommandResult {
 
 export const RULE_ID = 'packaged-component-removed';
 
-const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: `eca-lens: ${msg}\n${usage ? PREVIEW_USAGE : ''}` });
+/** Exit 2 with one line; a usage problem points at the help, as every command does (cli/args.ts). */
+const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: usage ? `eca-lens preview: ${msg}; see eca-lens preview --help\n` : `eca-lens: ${msg}\n` });
 
 export function runPreview(argv: string[], cwd = process.cwd()): CommandResult {
   let values: { since?: string; format?: string; help?: boolean };
@@ -49,7 +51,7 @@ export function runPreview(argv: string[], cwd = process.cwd()): CommandResult {
       options: { since: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (e) {
-    return fail(e instanceof Error ? e.message : String(e), true);
+    return fail(describeParseError(e), true);
   }
   if (values.help) return { code: 0, stdout: PREVIEW_USAGE, stderr: '' };
   const format = values.format ?? 'text';
