@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import type { FsHost } from '../project/fsHost';
+import type { EcaFile } from '../model/types';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import { WorkspaceModel, type ChangeResult, type ModelOptions, type ReadKey } from '../model/workspace';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
@@ -33,6 +34,8 @@ export class EcaProject extends WorkspaceModel {
   private readonly readers = new Map<string, Set<string>>();
   private readonly listReaders = new Set<string>();
   private helpersCache: RuleHelpers | undefined;
+  /** planFor() per file type (the type object, 'forceignore', or null: unrecognised) and XML root. */
+  private readonly plans = new Map<object | string | null, Map<boolean, { rule: Rule; severity: SeverityOrOff }[]>>();
   /**
    * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
    * package.xml, a script, a settings file): computed once, handed out by check(path), and
@@ -57,6 +60,7 @@ export class EcaProject extends WorkspaceModel {
     super.setOptions(options);
     this.options = options;
     this.severities = new SeveritySettings(options.rules);
+    this.plans.clear();
     this.findingsCache.clear();
     this.projectRun = undefined;
   }
@@ -102,7 +106,6 @@ export class EcaProject extends WorkspaceModel {
     const cached = this.findingsCache.get(p);
     if (cached) return cached;
     const out: Finding[] = [];
-    const rules = this.options.ruleSet ?? ALL_RULES;
     const helpers = this.helpers();
     const f = this.file(p);
     const fi = this.forceIgnoreAt(p);
@@ -119,10 +122,9 @@ export class EcaProject extends WorkspaceModel {
       }
     };
     try {
-      for (const rule of rules) {
+      const plan = f ? this.planFor(f.type, !!f.xml?.root) : fi ? this.planFor('forceignore', false) : [];
+      for (const { rule, severity } of plan) {
         let raw: RawFinding[] = [];
-        if (rule.scope === 'eca-file' ? !fileCtx || !ruleReads(rule, f!.type, !!f!.xml?.root) : rule.scope === 'forceignore' ? !fiCtx : true) continue;
-        if (this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
         try {
           if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
           else if (rule.scope === 'forceignore') raw = rule.check(fiCtx!);
@@ -130,7 +132,7 @@ export class EcaProject extends WorkspaceModel {
           raw = [{ message: `ECA Lens rule ${rule.id} failed on this file: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
         }
         for (const r of raw) {
-          const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
+          const sev = r.severity === undefined ? severity : this.severityOf(rule.id, r.severity);
           if (sev === 'off') continue;
           out.push({
             ruleId: rule.id,
@@ -151,6 +153,26 @@ export class EcaProject extends WorkspaceModel {
     out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.findingsCache.set(p, out);
     return out;
+  }
+
+  /**
+   * The rules that read a file of this type (or every `.forceignore`), with their severity, in
+   * registry order: worked out once per type rather than per file and rule.
+   */
+  private planFor(type: EcaFile['type'] | 'forceignore', hasXmlRoot: boolean): readonly { rule: Rule; severity: SeverityOrOff }[] {
+    const key = type === 'forceignore' ? type : type ? type : null;
+    let byType = this.plans.get(key);
+    if (!byType) this.plans.set(key, (byType = new Map()));
+    let plan = byType.get(hasXmlRoot);
+    if (plan) return plan;
+    plan = [];
+    for (const rule of this.options.ruleSet ?? ALL_RULES) {
+      if (type === 'forceignore' ? rule.scope !== 'forceignore' : rule.scope !== 'eca-file' || !ruleReads(rule, type, hasXmlRoot)) continue;
+      const severity = this.severityOf(rule.id, rule.defaultSeverity);
+      if (severity !== 'off') plan.push({ rule, severity });
+    }
+    byType.set(hasXmlRoot, plan);
+    return plan;
   }
 
   /**

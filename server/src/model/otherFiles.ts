@@ -8,13 +8,15 @@ import ignore from 'ignore';
 import { decodeBytes, type TextFile } from '../util/text';
 import type { FsHost } from '../project/fsHost';
 import { toPosixRelative } from '../project/fsHost';
-import { SKIP_DIRS } from '../project/discover';
+import { SKIP_DIRS, isInside } from '../project/discover';
 import { PROJECT_FILE } from '../project/sfdxProject';
 
 export class OtherFiles {
   /** Decoded texts (null: unreadable or not text). */
   private readonly texts = new Map<string, TextFile | null>();
   private all: Set<string> | undefined;
+  /** The package directories (of the project config) the listing was made for. */
+  private listedFor: readonly { absPath: string }[] | undefined;
   /** list() answers per glob set, valid as long as `all` is (rules ask the same globs per file). */
   private readonly lists = new Map<string, string[]>();
 
@@ -27,6 +29,16 @@ export class OtherFiles {
   clear(): void {
     this.texts.clear();
     this.forgetListing();
+  }
+
+  /**
+   * The listing, from a walk made anyway (the cold index's, model/walk.ts walkProject): the same
+   * roots, skipped folders, nested projects and exclusions as walkAll.
+   */
+  seed(all: Set<string>, packageDirectories: readonly { absPath: string }[]): void {
+    this.forgetListing();
+    this.all = all;
+    this.listedFor = packageDirectories;
   }
 
   private forgetListing(): void {
@@ -64,11 +76,14 @@ export class OtherFiles {
   }
 
   /** Absolute paths whose root-relative path matches one of the globs (gitignore syntax). */
-  list(globs: string | readonly string[], extraRoots: readonly string[]): string[] {
-    const key = JSON.stringify([globs, extraRoots]);
+  list(globs: string | readonly string[], packageDirectories: readonly { absPath: string }[]): string[] {
+    // Rules ask with the same few globs per file: a string key, no JSON.
+    const key = typeof globs === 'string' ? globs : globs.join('\n');
     const hit = this.lists.get(key);
-    if (hit && this.all) return hit;
-    this.all ??= this.walkAll(extraRoots);
+    if (hit && this.all && this.listedFor === packageDirectories) return hit;
+    if (this.listedFor !== packageDirectories) this.forgetListing();
+    this.listedFor = packageDirectories;
+    this.all ??= this.walkAll(packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x)));
     const list = typeof globs === 'string' ? [globs] : [...globs];
     const ig = ignore().add(list);
     const tails = literalTails(list);

@@ -88,27 +88,31 @@ export class WorkspaceModel implements ProjectView {
     for (const d of this.config.packageDirectories) this.governingForceIgnore(d);
     const roots = [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((p) => !isInside(this.root, p))];
     const seen = new Set<string>();
-    for (const r of roots) this.walk(r, seen, true);
+    // The same walk lists every file for listFiles (no second walk).
+    const all = new Set<string>();
+    for (const r of roots) this.walk(r, seen, true, all);
+    this.other.seed(all, this.config.packageDirectories);
   }
 
   /** New options; call `load()` after a change of `exclude` or `extraTypes`. */
   setOptions(options: ModelOptions): void {
-    this.options = options;
-    this.devHubCache = undefined;
+    [this.options, this.devHubCache] = [options, undefined];
   }
 
   private readProjectFile(): void {
     ({ doc: this.projectDoc, config: this.config } = readProjectFile(this.root, this.projectFilePath, this.host, !!this.options.noProjectFile));
   }
 
-  private walk(dir: string, seen: Set<string>, isRoot: boolean): void {
+  private walk(dir: string, seen: Set<string>, isRoot: boolean, all: Set<string>): void {
     walkProject(this.host, dir, seen, isRoot, {
       skip: (abs) => this.isExcluded(abs),
       onDir: (name) => this.dirNames.add(name.toLowerCase()),
       onForceIgnore: (abs) => {
+        if (!this.isExcluded(abs)) all.add(abs);
         if (!this.fiFiles.get(abs)) this.loadForceIgnore(abs);
       },
       onFile: (abs, name) => {
+        all.add(abs);
         if (this.types.classifyFileName(name)) this.addFile(abs);
       },
     });
@@ -387,12 +391,11 @@ export class WorkspaceModel implements ProjectView {
 
   listFiles(globs: string | readonly string[]): readonly string[] {
     this.readObserver?.({ kind: 'list' });
-    return this.other.list(globs, this.config.packageDirectories.map((d) => d.absPath).filter((x) => !isInside(this.root, x)));
+    return this.other.list(globs, this.config.packageDirectories);
   }
 
   /** Every path that can carry findings. */
   allPaths(): string[] {
     return [...(this.options.noProjectFile ? [] : [this.projectFilePath]), ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
   }
-
 }

@@ -13,10 +13,7 @@ export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '
 export const DISCOVERY_DEPTH = 4;
 
 /** `p` is strictly inside `dir` (both absolute). */
-export function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
+export { isInside } from '../util/paths';
 
 /**
  * Project roots for a folder: the nearest `sfdx-project.json` at or above it, plus every project

@@ -16,6 +16,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isInside, posixRelative } from '../util/paths';
 
 export const GITIGNORE = '.gitignore';
 
@@ -76,17 +77,26 @@ export class GitIgnore {
     for (let i = 0; i < segs.length; i++) {
       cur = path.join(cur, segs[i]!);
       const dir = i < segs.length - 1 || isDir;
-      const src = this.decide(cur, dir);
+      const src = dir ? this.decideDir(cur) : this.decide(cur, false);
       if (src) return { source: src, ignoredPath: cur };
     }
     return undefined;
+  }
+
+  /** decide() for folders, remembered: every file of a folder asks for the same folders above it. */
+  private readonly dirDecisions = new Map<string, GitIgnoreSource | undefined>();
+  private decideDir(abs: string): GitIgnoreSource | undefined {
+    if (this.dirDecisions.has(abs)) return this.dirDecisions.get(abs);
+    const d = this.decide(abs, true);
+    this.dirDecisions.set(abs, d);
+    return d;
   }
 
   /** The source that ignores this one path (its parents not considered), or undefined. */
   private decide(abs: string, isDir: boolean): GitIgnoreSource | undefined {
     for (const c of this.sources) {
       if (!isInside(c.src.dir, abs)) continue;
-      const rel = toPosix(path.relative(c.src.dir, abs)) + (isDir ? '/' : '');
+      const rel = posixRelative(c.src.dir, abs) + (isDir ? '/' : '');
       let r: { ignored: boolean; unignored: boolean };
       try {
         r = c.ig.test(rel);
@@ -114,7 +124,3 @@ export function findGitRoot(start: string, exists: (p: string) => boolean): stri
   }
 }
 
-function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-}

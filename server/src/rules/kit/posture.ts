@@ -25,13 +25,42 @@ function sourceOf(f: EcaFile): PostureSource | undefined {
   return root && f.doc ? { path: f.path, root, text: f.doc.text } : undefined;
 }
 
+/**
+ * Postures, remembered while the inputs are the same objects (the model makes a new EcaFile on
+ * every re-parse and a new AppInfo whenever a file of the app changes): some fifteen rules ask per
+ * file, and the files of one app nearly always pick the same four sources, so one posture serves
+ * the app. Keyed by the app and the picked sources' paths; a file without an app by itself.
+ */
+const byApp = new WeakMap<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture> }>();
+const byFile = new WeakMap<EcaFile, OAuthPosture | undefined>();
+
 /** The posture of the checked file's app; undefined for files that carry no OAuth posture. */
 export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
   const f = ctx.file;
   const own = sourceOf(f);
   if (!own || !f.type) return undefined;
-  if (f.type.name === CONNECTED_APP_TYPE) return connectedAppPosture(own);
-  const siblings = [...(ctx.app?.files ?? [])].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  if (f.type.name === CONNECTED_APP_TYPE || !ctx.app) {
+    if (byFile.has(f)) return byFile.get(f);
+    const p = f.type.name === CONNECTED_APP_TYPE ? connectedAppPosture(own) : computePosture(f, own, []);
+    byFile.set(f, p);
+    return p;
+  }
+  let entry = byApp.get(ctx.app);
+  if (!entry) {
+    const sorted = [...ctx.app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    byApp.set(ctx.app, (entry = { sorted, postures: new Map() }));
+  }
+  const picked = pickSources(f, own, entry.sorted);
+  const key = ROLES.map((r) => picked[r]?.path ?? '').join('\0');
+  let p = entry.postures.get(key);
+  if (!p) entry.postures.set(key, (p = ecaPosture(picked)));
+  return p;
+}
+
+const ROLES = ['header', 'oauthSettings', 'globalSettings', 'policies'] as const;
+
+/** An ECA file takes its own role; the others come from the first sibling by path of that type. */
+function pickSources(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[]): Record<(typeof ROLES)[number], PostureSource | undefined> {
   const pick = (type: string): PostureSource | undefined => {
     if (f.type!.name === type) return own;
     for (const s of siblings) if (s.type?.name === type && s.path !== f.path) {
@@ -40,12 +69,16 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
     }
     return undefined;
   };
-  return ecaPosture({
+  return {
     header: pick(ROLE_TYPES.header),
     oauthSettings: pick(ROLE_TYPES.oauthSettings),
     globalSettings: pick(ROLE_TYPES.globalSettings),
     policies: pick(ROLE_TYPES.policies),
-  });
+  };
+}
+
+function computePosture(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[]): OAuthPosture {
+  return ecaPosture(pickSources(f, own, siblings));
 }
 
 /**

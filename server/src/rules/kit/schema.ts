@@ -34,28 +34,43 @@ export interface SchemaNode {
   readonly path: readonly string[];
 }
 
-/** Every element below the root, depth first, in document order; unknown elements are not entered. */
-export function* schemaNodes(root: XmlElement, schema: TypeSchema): Generator<SchemaNode> {
-  function* walk(parent: XmlElement, owner: TypeSchema, path: readonly string[]): Generator<SchemaNode> {
+/**
+ * Every element below the root, depth first, in document order; unknown elements are not entered.
+ * Computed once per parsed root and schema (four schema rules walk every file; a re-parse makes a
+ * new root), so the array is shared: read it, never change it.
+ */
+export function schemaNodes(root: XmlElement, schema: TypeSchema): readonly SchemaNode[] {
+  const hit = nodesMemo.get(root);
+  if (hit && hit.schema === schema) return hit.nodes;
+  const nodes: SchemaNode[] = [];
+  const walk = (parent: XmlElement, owner: TypeSchema, path: readonly string[]) => {
     for (const el of parent.children) {
       const field = owner.field(el.name);
       const p = [...path, el.name];
-      yield { el, parent, owner, field, path: p };
+      nodes.push({ el, parent, owner, field, path: p });
       const sub = field?.kind === 'complex' && field.type ? complexType(field.type) : undefined;
-      if (sub) yield* walk(el, sub, p);
+      if (sub) walk(el, sub, p);
     }
-  }
-  yield* walk(root, schema, []);
+  };
+  walk(root, schema, []);
+  nodesMemo.set(root, { schema, nodes });
+  return nodes;
 }
+const nodesMemo = new WeakMap<XmlElement, { schema: TypeSchema; nodes: SchemaNode[] }>();
 
 /** Every element that has a schema type (the root and the complex elements), with that type. */
-export function* schemaParents(root: XmlElement, schema: TypeSchema): Generator<{ el: XmlElement; type: TypeSchema; path: readonly string[] }> {
-  yield { el: root, type: schema, path: [] };
+export function schemaParents(root: XmlElement, schema: TypeSchema): readonly { el: XmlElement; type: TypeSchema; path: readonly string[] }[] {
+  const hit = parentsMemo.get(root);
+  if (hit && hit.schema === schema) return hit.parents;
+  const parents: { el: XmlElement; type: TypeSchema; path: readonly string[] }[] = [{ el: root, type: schema, path: [] }];
   for (const n of schemaNodes(root, schema)) {
     const sub = n.field?.kind === 'complex' && n.field.type ? complexType(n.field.type) : undefined;
-    if (sub) yield { el: n.el, type: sub, path: n.path };
+    if (sub) parents.push({ el: n.el, type: sub, path: n.path });
   }
+  parentsMemo.set(root, { schema, parents });
+  return parents;
 }
+const parentsMemo = new WeakMap<XmlElement, { schema: TypeSchema; parents: { el: XmlElement; type: TypeSchema; path: readonly string[] }[] }>();
 
 /** Fields a source file may hold: not the inherited `fullName` / `module`. */
 export function ownFields(t: TypeSchema): readonly SchemaField[] {

@@ -1,0 +1,120 @@
+/**
+ * What the speed work (issue 13) remembers must never outlive its inputs: path tests on their
+ * fast path answer as `path.relative` does, the listing taken from the cold index's walk equals a
+ * walk of its own, and the postures, schema walks and .gitignore sets memoised per object follow
+ * every edit of the files they came from.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isInside, posixRelative } from '../../server/src/util/paths';
+import { OtherFiles } from '../../server/src/model/otherFiles';
+import { excluder } from '../../server/src/model/walk';
+import { nodeFsHost } from '../../server/src/project/fsHost';
+import { fixture, PLAIN_PROJECT } from '../helpers/fixture';
+import { P, glbl, hdr } from '../helpers/oauth';
+
+const slowInside = (dir: string, p: string) => {
+  const rel = path.relative(dir, p);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+test('isInside and posixRelative answer as path.relative does, fast path or not', () => {
+  const dirs = ['/', '/a', '/a/b', '/a/.b', '/a/./b', '/a/b/', '/a//b', '/a/b/..', '/ab', '/a/b.c'];
+  const paths = ['/', '/a', '/a/b', '/a/b/c', '/a/bc', '/ab/c', '/a/.b/c', '/a/./b/c', '/a/b/../c', '/a//b/c', '/a/b/c/', '/a/b.c/d', '/a/b/.forceignore', '/x/.git/y'];
+  for (const d of dirs) {
+    for (const p of paths) {
+      assert.equal(isInside(d, p), slowInside(d, p), `isInside(${d}, ${p})`);
+      assert.equal(posixRelative(d, p), path.relative(d, p), `posixRelative(${d}, ${p})`);
+    }
+  }
+});
+
+test('the listing taken from the cold index equals a walk of its own (skipped folders, exclude, nested project, a package directory outside the root)', () => {
+  const fx = fixture(
+    {
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }, { path: '../outside-pkg' }] }),
+      '.forceignore': '**/jsconfig.json\n',
+      '.gitignore': 'x\n',
+      'force-app/main/default/classes/A.cls': 'x',
+      'force-app/main/default/settings/OauthOidc.settings-meta.xml': '<OauthOidcSettings/>',
+      'force-app/.forceignore': 'y\n',
+      'force-app/skipped/B.cls': 'x',
+      'node_modules/m/package.xml': '<Package/>',
+      'nested/sfdx-project.json': PLAIN_PROJECT,
+      'nested/force-app/C.cls': 'x',
+      '.sf/config.json': '{}',
+      'manifest/package.xml': '<Package/>',
+    },
+    { exclude: ['force-app/skipped/', 'force-app/.forceignore'] },
+  );
+  const outside = path.join(path.dirname(fx.root), 'outside-pkg');
+  try {
+    // A package directory outside the root, made after the fixture: re-index to take it in.
+    fs.rmSync(outside, { recursive: true, force: true });
+    fs.mkdirSync(path.join(outside, 'main'), { recursive: true });
+    fs.writeFileSync(path.join(outside, 'main', 'D.cls'), 'x');
+    fx.project.load();
+    const seeded = fx.project.listFiles(['**']);
+    const own = new OtherFiles(fx.root, nodeFsHost, excluder(fx.root, ['force-app/skipped/', 'force-app/.forceignore'])).list(['**'], fx.project.config.packageDirectories);
+    assert.deepEqual(seeded, own);
+    const rel = seeded.map((p) => posixRelative(fx.root, p));
+    assert.ok(rel.includes('force-app/main/default/classes/A.cls') && rel.includes('.forceignore') && rel.includes('manifest/package.xml'));
+    assert.ok(!rel.some((r) => r.startsWith('node_modules/') || r.startsWith('nested/') || r.startsWith('.sf/') || r.startsWith('force-app/skipped/')), rel.join(', '));
+    assert.ok(!rel.includes('force-app/.forceignore'), 'an excluded .forceignore is not listed');
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+    fx.cleanup();
+  }
+});
+
+test('a posture shared by the files of an app follows an edit of another file of the app', () => {
+  const packaged = JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] });
+  const CB = '    <callbackUrl>https://x.example/cb</callbackUrl>\n';
+  const fx = fixture({ 'sfdx-project.json': packaged, [P.header]: hdr('Local'), [P.global]: glbl(CB, '    <isPkceRequired>false</isPkceRequired>\n') });
+  try {
+    const pkce = () => fx.project.check(fx.abs(P.global)).filter((f) => f.ruleId === 'pkce-not-required');
+    assert.equal(pkce().length, 1);
+    assert.doesNotMatch(pkce()[0]!.message, /This app is Packaged/);
+    // The header (another file) turns Packaged: the global settings file's posture must see it.
+    fs.writeFileSync(fx.abs(P.header), hdr('Packaged'));
+    assert.ok(fx.project.update(fx.abs(P.header)).affected.has(fx.abs(P.global)));
+    assert.match(pkce()[0]!.message, /This app is Packaged/);
+    // And back.
+    fs.writeFileSync(fx.abs(P.header), hdr('Local'));
+    fx.project.update(fx.abs(P.header));
+    assert.doesNotMatch(pkce()[0]!.message, /This app is Packaged/);
+  } finally {
+    fx.cleanup();
+  }
+});
+
+test('schema findings follow an edit of the file (the schema walk is remembered per parse)', () => {
+  const fx = fixture({ [P.header]: hdr('Local') });
+  try {
+    const ids = () => fx.project.check(fx.abs(P.header)).map((f) => f.ruleId).filter((id) => id.startsWith('schema-')).sort();
+    assert.deepEqual(ids(), []);
+    fs.writeFileSync(fx.abs(P.header), hdr('Locl').replace('<label>', '<labl>x</labl>\n    <label>'));
+    fx.project.update(fx.abs(P.header));
+    assert.deepEqual(ids(), ['schema-invalid-value', 'schema-unknown-element']);
+  } finally {
+    fx.cleanup();
+  }
+});
+
+test('secret and global-settings findings follow a .gitignore edit (the compiled .gitignore set is remembered per text)', () => {
+  const fx = fixture({ '.gitignore': 'node_modules/\n', [P.global]: glbl('    <callbackUrl>https://x.example/cb</callbackUrl>\n') });
+  try {
+    const has = () => fx.project.check(fx.abs(P.global)).some((f) => f.ruleId === 'global-settings-in-source');
+    assert.ok(has());
+    fs.writeFileSync(fx.abs('.gitignore'), 'node_modules/\n**/extlClntAppGlobalOauthSets/\n');
+    fx.project.update(fx.abs('.gitignore'));
+    assert.ok(!has(), 'ignored by git now');
+    fs.writeFileSync(fx.abs('.gitignore'), 'node_modules/\n');
+    fx.project.update(fx.abs('.gitignore'));
+    assert.ok(has(), 'and reported again');
+  } finally {
+    fx.cleanup();
+  }
+});
