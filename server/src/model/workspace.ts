@@ -181,8 +181,8 @@ export class WorkspaceModel implements ProjectView {
     };
     if (!this.removeFromIndex(abs)) this.relCache.clear();
     this.ecaFiles.set(abs, f);
-    if (appName) this.appCache.delete(appName);
     if (appName) {
+      this.appCache.delete(appName);
       let s = this.appIndex.get(appName);
       if (!s) this.appIndex.set(appName, (s = new Set()));
       s.add(abs);
