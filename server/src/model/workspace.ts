@@ -198,8 +198,8 @@ export class WorkspaceModel implements ProjectView {
     const old = this.ecaFiles.get(abs);
     if (!old) return undefined;
     this.ecaFiles.delete(abs);
-    if (old.appName) this.appCache.delete(old.appName);
     if (old.appName) {
+      this.appCache.delete(old.appName);
       const s = this.appIndex.get(old.appName);
       s?.delete(abs);
       if (s && s.size === 0) this.appIndex.delete(old.appName);
