@@ -244,7 +244,7 @@ export class WorkspaceModel implements ProjectView {
     for (const name of [old?.appName, nf?.appName]) if (name) for (const p of this.appIndex.get(name) ?? []) affected.add(p);
     const setChanged = created || !exists;
     if (setChanged) {
-      this.addDirNamesFor(abs);
+      for (const name of foldersUp(this.root, abs)) this.dirNames.add(name.toLowerCase());
       for (const fi of this.forceIgnores()) affected.add(fi.path);
     }
     const inventoryChanged = setChanged || old?.appName !== nf?.appName || old?.included !== nf?.included || old?.type !== nf?.type;
@@ -255,9 +255,6 @@ export class WorkspaceModel implements ProjectView {
     return inProjectTree(this.root, this.config, this.host, abs);
   }
 
-  private addDirNamesFor(abs: string): void {
-    for (const name of foldersUp(this.root, abs)) this.dirNames.add(name.toLowerCase());
-  }
 
   private updateFolder(abs: string): ChangeResult {
     const affected = new Set<string>();
