@@ -72,6 +72,8 @@ scenario('a permission set a rule reads', (d) =>
 );
 scenario('a new .gitignore a rule reads', (d) => fs.writeFileSync(path.join(d, '.gitignore'), '**/extlClntAppGlobalOauthSets/\n'));
 scenario('other settings (--rule)', () => {}, { extra: ['--rule', 'secret-in-source=off'] });
+scenario('another --max-warnings (the exit status is cached with the output)', () => {}, { extra: ['--max-warnings', '0'] });
+scenario('verbose output (the printed text is what is cached)', () => {}, { extra: ['--verbose'] });
 scenario('another ECA Lens version', () => {}, { version: '9.9.9' });
 
 test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => {
@@ -79,7 +81,7 @@ test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => 
   try {
     const file = path.join(dir, '.eca-lens-cache');
     const cold = check(dir).stdout;
-    for (const junk of ['{"format":"eca-lens-cache",', '{"eslint":"cache","files":{}}', '[]', '', JSON.stringify({ format: 'eca-lens-cache', formatVersion: 1, sha256: '0'.repeat(64), body: '{}' })]) {
+    for (const junk of ['{"format":"eca-lens-cache",', '{"eslint":"cache","files":{}}', '[]', '', JSON.stringify({ format: 'eca-lens-cache', formatVersion: 1, sha256: '0'.repeat(64), body: '{}' }), '{"format":"eca-lens-cache","formatVersion":2,"sha256":"' + '0'.repeat(64) + '"}\n{}\n']) {
       fs.writeFileSync(file, junk);
       const hits = cacheStats.hits;
       assert.equal(check(dir, ['--cache']).stdout, cold);
@@ -88,13 +90,15 @@ test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => 
       assert.equal(check(dir, ['--cache']).stdout, cold);
       assert.equal(cacheStats.hits, hits + 1, 'the rewritten file is used');
     }
-    // A tampered report with the old checksum: ignored.
-    const outer = JSON.parse(fs.readFileSync(file, 'utf8')) as { body: string };
-    outer.body = outer.body.replace('distribution-state-not-packaged', 'distribution-state-not-packagex');
-    fs.writeFileSync(file, JSON.stringify(outer));
-    const hits = cacheStats.hits;
-    assert.equal(check(dir, ['--cache']).stdout, cold);
-    assert.equal(cacheStats.hits, hits);
+    // A tampered output with the old checksum: ignored. So is the version 1 layout.
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.includes('distribution-state-not-packaged'));
+    for (const bad of [text.replace('distribution-state-not-packaged', 'distribution-state-not-packagex'), text.replace('"formatVersion":2', '"formatVersion":1'), text.slice(0, -10)]) {
+      fs.writeFileSync(file, bad);
+      const hits = cacheStats.hits;
+      assert.equal(check(dir, ['--cache']).stdout, cold);
+      assert.equal(cacheStats.hits, hits, 'not trusted');
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

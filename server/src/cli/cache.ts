@@ -1,31 +1,32 @@
 /**
- * `eca-lens check --cache`: the report of an unchanged project, from a file (default
+ * `eca-lens check --cache`: the output of an unchanged project, from a file (default
  * `.eca-lens-cache` in the current folder; `--cache-location PATH`).
  *
- * What is cached: the whole report (inventory + findings), keyed by ECA Lens's version, the
- * settings (rules, exclude, dev hub id, the folder, the cwd) and the stat signature of every input
- * the check touched. The inputs are not guessed: the check runs over a recording host, so every
- * file read (ECA files, `.forceignore`, `sfdx-project.json`, the permission sets, profiles,
+ * What is cached: the printed report (the chosen format, exactly as a cold check prints it) and
+ * its exit status, keyed by ECA Lens's version, the settings (rules, exclude, dev hub id, the
+ * folder, the cwd, the format and its options, --max-warnings) and the stat signature of every
+ * input the check touched. The inputs are not guessed: the check runs over a recording host, so
+ * every file read (ECA files, `.forceignore`, `sfdx-project.json`, the permission sets, profiles,
  * `.gitignore`, settings and sf CLI config a rule or the dev hub lookup read), every folder listed
  * and every existence probe is in the signature. A re-check stats those (size + mtime for files,
  * mtime for folders: an added, deleted or renamed entry changes its folder's mtime; the answer
- * for probes) and, when all agree, prints the cached report without reading or parsing anything.
- * Any difference: a full check, and the cache is rewritten. Why not per-file parse results: see
+ * for probes) and, when all agree, prints the cached output without reading or parsing anything
+ * else. Any difference: a full check, and the cache is rewritten. Why not per-file results: see
  * docs/architecture.md "Cache".
  *
- * A cache file that is not valid JSON, has another shape or format version, or whose checksum does
- * not match is ignored (never trusted) and rewritten. `--since` (git state) and `--fix` (writes)
- * bypass the lookup; the result is still written.
+ * The file: one header line `{ format, formatVersion, sha256 }`, then the body (a line of JSON:
+ * key, inputs, exit status; then the output bytes). A file without that header, of another format
+ * version, or whose body's checksum differs is ignored (never trusted) and rewritten. `--since`
+ * (git state) and `--fix` (writes) bypass the lookup; the result is still written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { DirEntry, FsHost } from '../project/fsHost';
-import type { Report } from './report';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 type FileSig = [path: string, size: number, mtimeMs: number];
 type ProbeKind = 'isFile' | 'isDirectory' | 'exists' | 'realpath';
@@ -34,10 +35,19 @@ interface Inputs {
   dirs: FileSig[];
   probes: [path: string, kind: ProbeKind, answer: string | boolean | null][];
 }
-interface Body {
+interface Meta {
   key: string;
   inputs: Inputs;
-  report: Report;
+  code: number;
+  /** What the exit status says on stderr (--max-warnings). */
+  why: string;
+}
+
+/** What a hit prints. */
+export interface CachedOutput {
+  code: number;
+  stdout: string;
+  why: string;
 }
 
 function sig(p: string): FileSig {
@@ -98,48 +108,58 @@ export function cacheKey(version: string, settings: unknown): string {
 /** How often the cache answered and how often it did not (for tests). */
 export const cacheStats = { hits: 0, misses: 0 };
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const NL = 10;
 
-/** The cached report, if the file is ours, intact, for this key, and every input is unchanged. */
-export function readCache(file: string, key: string, host: FsHost): Report | undefined {
-  const report = lookup(file, key, host);
-  if (report) cacheStats.hits++;
+/** The cached output, if the file is ours, intact, for this key, and every input is unchanged. */
+export function readCache(file: string, key: string, host: FsHost): CachedOutput | undefined {
+  const out = lookup(file, key, host);
+  if (out) cacheStats.hits++;
   else cacheStats.misses++;
-  return report;
+  return out;
 }
 
-function lookup(file: string, key: string, host: FsHost): Report | undefined {
-  let text: string;
+function lookup(file: string, key: string, host: FsHost): CachedOutput | undefined {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch {
     return undefined;
   }
-  let body: Body;
+  let meta: Meta;
+  let output: Buffer;
   try {
-    const outer = JSON.parse(text) as unknown;
-    if (!isObject(outer) || outer.format !== FORMAT || outer.formatVersion !== FORMAT_VERSION || typeof outer.body !== 'string' || typeof outer.sha256 !== 'string') return undefined;
-    if (sha(outer.body) !== outer.sha256) return undefined;
-    body = JSON.parse(outer.body) as Body;
+    const headerEnd = bytes.indexOf(NL);
+    if (headerEnd < 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, headerEnd).toString('utf8')) as unknown;
+    if (!isObject(header) || header.format !== FORMAT || header.formatVersion !== FORMAT_VERSION || typeof header.sha256 !== 'string') return undefined;
+    const body = bytes.subarray(headerEnd + 1);
+    if (sha(body) !== header.sha256) return undefined;
+    const metaEnd = body.indexOf(NL);
+    if (metaEnd < 0) return undefined;
+    meta = JSON.parse(body.subarray(0, metaEnd).toString('utf8')) as Meta;
+    output = body.subarray(metaEnd + 1);
   } catch {
     return undefined;
   }
-  if (!isObject(body) || body.key !== key || !isObject(body.inputs) || !isObject(body.report)) return undefined;
-  const { files, dirs, probes } = body.inputs;
+  if (!isObject(meta) || meta.key !== key || !isObject(meta.inputs) || typeof meta.code !== 'number' || typeof meta.why !== 'string') return undefined;
+  const { files, dirs, probes } = meta.inputs;
   if (!Array.isArray(files) || !Array.isArray(dirs) || !Array.isArray(probes)) return undefined;
-  for (const [p, size, mtime] of [...files, ...dirs]) {
-    const now = sig(p);
-    if (now[1] !== size || now[2] !== mtime) return undefined;
+  for (const list of [files, dirs]) {
+    for (const [p, size, mtime] of list) {
+      const now = sig(p);
+      if (now[1] !== size || now[2] !== mtime) return undefined;
+    }
   }
   for (const [p, kind, answer] of probes) {
     const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
     if (now !== answer) return undefined;
   }
-  return body.report;
+  return { code: meta.code, why: meta.why, stdout: output.toString('utf8') };
 }
 
 /** Write the cache (best effort: a read-only folder only costs the next run its speed). */
-export function writeCache(file: string, key: string, inputs: Inputs, report: Report): string | undefined {
+export function writeCache(file: string, key: string, inputs: Inputs, result: CachedOutput): string | undefined {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // The cache file may sit in a folder the check listed (the project root): create it first,
@@ -148,8 +168,10 @@ export function writeCache(file: string, key: string, inputs: Inputs, report: Re
     if (!fs.existsSync(file)) fs.writeFileSync(file, '');
     const dir = path.dirname(file);
     const dirs = inputs.dirs.map((d) => (d[0] === dir ? sig(dir) : d));
-    const body = JSON.stringify({ key, inputs: { ...inputs, dirs }, report } satisfies Body);
-    fs.writeFileSync(file, JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha256: sha(body), body }));
+    const meta: Meta = { key, inputs: { ...inputs, dirs }, code: result.code, why: result.why };
+    const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n', 'utf8'), Buffer.from(result.stdout, 'utf8')]);
+    const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha256: sha(body) }) + '\n', 'utf8');
+    fs.writeFileSync(file, Buffer.concat([header, body]));
     return undefined;
   } catch (e) {
     return `could not write the cache file ${file}: ${e instanceof Error ? e.message : String(e)}`;

@@ -72,31 +72,35 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     const { code, why } = exitCode(buildReport(projects, optionsFor, e.cwd), args.maxWarnings);
     return { code, stdout: diffs.join(''), stderr: stderr + why };
   }
-  let report: Report;
+  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
+  const render = (report: Report) => {
+    const out =
+      args.format === 'json'
+        ? formatJson(report)
+        : args.format === 'sarif'
+          ? formatSarif(report, e.version)
+          : args.format === 'markdown'
+            ? formatMarkdown(report)
+            : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
+    return { stdout: out, ...exitCode(report, args.maxWarnings) };
+  };
+  let result: { stdout: string; code: number; why: string };
   if (args.cacheLocation) {
     const file = path.resolve(e.cwd, args.cacheLocation);
-    const key = cacheKey(e.version, { dir, cwd: e.cwd, projects, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null });
+    // Everything the printed output depends on besides the inputs.
+    const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
+    const key = cacheKey(e.version, { dir, cwd: e.cwd, projects, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output });
     // --since reads git, --fix just wrote: never answered from the cache (still written).
     const hit = args.since || args.fix ? undefined : readCache(file, key, nodeFsHost);
-    if (hit) report = hit;
+    if (hit) result = hit;
     else {
       const host = new RecordingHost(nodeFsHost);
-      report = buildReport(projects, optionsFor, e.cwd, host);
-      const problem = writeCache(file, key, host.inputs(), report);
+      result = render(buildReport(projects, optionsFor, e.cwd, host));
+      const problem = writeCache(file, key, host.inputs(), result);
       if (problem) stderr += `eca-lens: ${problem}\n`;
     }
-  } else report = buildReport(projects, optionsFor, e.cwd);
-  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
-  stdout +=
-    args.format === 'json'
-      ? formatJson(report)
-      : args.format === 'sarif'
-        ? formatSarif(report, e.version)
-        : args.format === 'markdown'
-          ? formatMarkdown(report)
-          : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
-  const { code, why } = exitCode(report, args.maxWarnings);
-  return { code, stdout, stderr: stderr + why };
+  } else result = render(buildReport(projects, optionsFor, e.cwd));
+  return { code: result.code, stdout: stdout + result.stdout, stderr: stderr + result.why };
 }
 
 function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string, host: FsHost = nodeFsHost): Report {
