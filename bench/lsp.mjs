@@ -14,7 +14,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const SERVER = fileURLToPath(new URL('../server/out/server.js', import.meta.url));
-const TARGETS = { initRatio: 1.5, editP99Ms: 10, forceIgnoreMs: 100, rssMb: 120, completionMs: 5 };
+const TARGETS = { initRatio: 1.2, editP99Ms: 10, forceIgnoreMs: 100, rssMb: 120, completionMs: 5 };
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const FI_ROUNDS = Number(process.env.BENCH_FI_ROUNDS ?? 5);
 

@@ -204,12 +204,13 @@ export class EcaProject extends WorkspaceModel {
 
   /** Findings for every file, in path order. */
   checkAll(): Map<string, Finding[]> {
-    const m = new Map<string, Finding[]>();
-    for (const p of this.allPaths().sort()) {
+    // Checked in allPaths() order (an app's files together), handed out in path order.
+    const found: [string, Finding[]][] = [];
+    for (const p of this.allPaths()) {
       const fs = this.check(p);
-      if (fs.length) m.set(p, fs);
+      if (fs.length) found.push([p, fs]);
     }
-    return m;
+    return new Map(found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
   }
 
   /** Edits, ranges, fixes and findings for rules (and for adapters building edits). */

@@ -371,13 +371,9 @@ export class WorkspaceModel implements ProjectView {
     const fi = this.fiFiles.get(p);
     if (fi !== undefined) return fi?.file;
     // Any other file of the project, read lazily.
-    if (!this.inTree(p)) return undefined;
+    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p))) return undefined;
     this.readObserver?.({ kind: 'text', path: p });
     return this.other.text(p);
-  }
-
-  private inTree(p: string): boolean {
-    return isInside(this.root, p) || this.config.packageDirectories.some((d) => isInside(d.absPath, p));
   }
 
   filesOfType(typeName: string): readonly EcaFile[] {
@@ -391,8 +387,12 @@ export class WorkspaceModel implements ProjectView {
     return this.other.list(globs, this.config.packageDirectories);
   }
 
-  /** Every path that can carry findings. */
+  /** Every path that can carry findings; the files of an app one after the other (rules share per-app work). */
   allPaths(): string[] {
-    return [...(this.options.noProjectFile ? [] : [this.projectFilePath]), ...this.ecaFiles.keys(), ...[...this.fiFiles.entries()].filter(([, v]) => v).map(([k]) => k)];
+    const out = this.options.noProjectFile ? [] : [this.projectFilePath];
+    for (const files of this.appIndex.values()) out.push(...files);
+    for (const [p, f] of this.ecaFiles) if (!f.appName) out.push(p);
+    for (const [p, fi] of this.fiFiles) if (fi) out.push(p);
+    return out;
   }
 }

@@ -29,10 +29,13 @@ function sourceOf(f: EcaFile): PostureSource | undefined {
  * Postures, remembered while the inputs are the same objects (the model makes a new EcaFile on
  * every re-parse and a new AppInfo whenever a file of the app changes): some fifteen rules ask per
  * file, and the files of one app nearly always pick the same four sources, so one posture serves
- * the app. Keyed by the app and the picked sources' paths; a file without an app by itself.
+ * the app. Keyed by the app and the picked sources' paths; a file without an app by itself. Only
+ * the last few apps are kept (a posture is some 5 KB; 2,000 apps would hold 9 MB): the engine
+ * checks the files of an app one after the other (EcaProject.checkAll, WorkspaceModel.allPaths).
  */
-const byApp = new WeakMap<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture> }>();
-const byFile = new WeakMap<EcaFile, OAuthPosture | undefined>();
+const RECENT_APPS = 16;
+const byApp = new Map<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture> }>();
+let lastFile: { file: EcaFile; posture: OAuthPosture | undefined } | undefined;
 
 /** The posture of the checked file's app; undefined for files that carry no OAuth posture. */
 export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
@@ -40,15 +43,16 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
   const own = sourceOf(f);
   if (!own || !f.type) return undefined;
   if (f.type.name === CONNECTED_APP_TYPE || !ctx.app) {
-    if (byFile.has(f)) return byFile.get(f);
+    if (lastFile?.file === f) return lastFile.posture;
     const p = f.type.name === CONNECTED_APP_TYPE ? connectedAppPosture(own) : computePosture(f, own, []);
-    byFile.set(f, p);
+    lastFile = { file: f, posture: p };
     return p;
   }
   let entry = byApp.get(ctx.app);
   if (!entry) {
     const sorted = [...ctx.app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     byApp.set(ctx.app, (entry = { sorted, postures: new Map() }));
+    if (byApp.size > RECENT_APPS) byApp.delete(byApp.keys().next().value!);
   }
   const picked = pickSources(f, own, entry.sorted);
   const key = ROLES.map((r) => picked[r]?.path ?? '').join('\0');
