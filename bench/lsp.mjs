@@ -98,7 +98,7 @@ function positionAt(text, offset) {
 export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
   root = resolve(root);
   const out = (s) => quiet || console.log(s);
-  const proc = spawn(process.execPath, [...(process.env.ECA_LENS_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.ECA_LENS_PROF] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.ECA_LENS_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.ECA_LENS_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const diagWaiters = new Map();
   let lastDiagAt = 0;
@@ -106,10 +106,12 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
   const withDiags = new Set();
   let readyResolve;
   const ready = new Promise((r) => (readyResolve = r));
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  // BENCH_TRACE=1: the server's verbose trace (timings of the index and of each batch) on stderr.
+  const trace = !!process.env.BENCH_TRACE;
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => (trace ? { trace: { server: 'verbose' } } : null)));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => {});
+  conn.onNotification('window/logMessage', (m) => trace && process.stderr.write(`[server ${(now() - t0).toFixed(0)} ms] ${m.message}\n`));
   conn.onNotification('$/progress', () => {});
   conn.onNotification('ecaLens/inventoryChanged', () => {});
   let statusWaiter;
@@ -157,11 +159,12 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
       });
     });
 
+  let t0 = 0;
   const rootUri = uriOf(root);
   // Let node start and load the bundle first: the clock runs from the initialize request, as the
   // target says (the CLI's cold check is timed inside its process too).
   await sleep(500);
-  const t0 = now();
+  t0 = now();
   const initResponse = conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri,

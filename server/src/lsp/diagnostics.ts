@@ -3,6 +3,7 @@
  * changed (and an empty list when a file lost its findings or vanished). Keeps running error and
  * warning counts for the status notification.
  */
+import { createHash } from 'node:crypto';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { docsUrl, type Finding, type Severity } from '../engine';
 import type { ClientCaps } from './capabilities';
@@ -74,7 +75,8 @@ export class DiagnosticsPublisher {
     }
     const uri = this.toUri(path);
     const diags = findings.map((f) => toDiagnostic(f, this.caps, this.toUri, this.docsBase()));
-    const key = JSON.stringify(diags);
+    // A digest, not the JSON itself: 4,000 files' diagnostics kept as text would hold 8 MB.
+    const key = createHash('sha1').update(JSON.stringify(diags)).digest('base64');
     if (old && old.key === key && old.uri === uri) return false;
     // The client named the file differently (it opened it with its own URI spelling): move them.
     if (old && old.uri !== uri) this.send(old.uri, []);
