@@ -25,4 +25,5 @@ const report = (what: string) => (e: unknown) => {
 process.on('uncaughtException', report('uncaught exception'));
 process.on('unhandledRejection', report('unhandled rejection'));
 
-startServer(connection);
+// Over stdio the connection writes to process.stdout: let the session batch its writes.
+startServer(connection, process.argv.includes('--stdio') ? { output: process.stdout } : {});

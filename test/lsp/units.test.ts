@@ -5,6 +5,9 @@ import { pathToUri, uriToPath } from '../../server/src/util/uri';
 import { placeholderFor, snippetToPlain } from '../../server/src/lsp/edits';
 import { engineOptions, normalizeSettings, optionsKey } from '../../server/src/lsp/settings';
 import { fieldInfo } from '../../server/src/metadata/schema';
+import { DiagnosticsPublisher } from '../../server/src/lsp/diagnostics';
+import type { ClientCaps } from '../../server/src/lsp/capabilities';
+import type { Finding } from '../../server/src/engine';
 
 test('file URIs are encoded as VS Code encodes them and decode back', () => {
   assert.equal(pathToUri('/home/a b/c#d/ü%.xml'), 'file:///home/a%20b/c%23d/%C3%BC%25.xml');
@@ -49,4 +52,30 @@ test('schema lookups: nested fields, unknown names, no prototype keys', () => {
   assert.equal(fieldInfo('ExternalClientApplication', ['constructor']), undefined);
   assert.equal(fieldInfo('ExternalClientApplication', ['__proto__']), undefined);
   assert.equal(fieldInfo('NoSuchType', ['label']), undefined);
+});
+
+test('the publisher sends a file again exactly when what a diagnostic shows changed', () => {
+  const sent: { uri: string; n: number; href?: string }[] = [];
+  const docs: { base?: string } = {};
+  const caps = { codeDescription: true, relatedInformation: true, diagnosticTags: new Set<number>([1, 2]), diagnosticVersion: false } as unknown as ClientCaps;
+  const pub = new DiagnosticsPublisher((uri, d) => sent.push({ uri, n: d.length, href: d[0]?.codeDescription?.href }), caps, (p) => `file://${p}`, () => undefined, () => docs.base);
+  const range = (l: number) => ({ start: { line: l, character: 1 }, end: { line: l, character: 4 } });
+  const f = (over: Partial<Finding> = {}): Finding => ({ ruleId: 'scope-full', severity: 'warning', message: 'm', path: '/p/a.xml', range: range(2), fixes: [], ...over });
+  assert.equal(pub.publish('/p/a.xml', [f()]), true);
+  // Equal findings in new objects (a re-check): nothing sent.
+  assert.equal(pub.publish('/p/a.xml', [f()]), false);
+  // A fix is not shown: a finding that differs only in fixes sends nothing either.
+  assert.equal(pub.publish('/p/a.xml', [f({ fixes: [{ title: 't', kind: 'safe', edits: [] }] })]), false);
+  for (const changed of [f({ message: 'n' }), f({ severity: 'error' }), f({ range: range(3) }), f({ ruleId: 'scope-unknown' }), f({ tags: ['unnecessary'] }), f({ related: [{ path: '/p/b.xml', range: range(0), message: 'here' }] })]) {
+    assert.equal(pub.publish('/p/a.xml', [changed]), true, JSON.stringify(changed));
+    assert.equal(pub.publish('/p/a.xml', [f()]), true);
+  }
+  assert.equal(pub.publish('/p/a.xml', [f(), f()]), true, 'one more');
+  // The docs base (codeDescription.href) changed: sent again with the new link.
+  docs.base = 'https://mirror.example/rules/';
+  assert.equal(pub.publish('/p/a.xml', [f(), f()]), true);
+  assert.equal(sent.at(-1)!.href, 'https://mirror.example/rules/scope-full.md');
+  assert.equal(pub.publish('/p/a.xml', []), true, 'cleared');
+  assert.equal(sent.at(-1)!.n, 0);
+  assert.equal(pub.publish('/p/a.xml', []), false);
 });

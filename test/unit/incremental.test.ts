@@ -14,6 +14,10 @@ import { excluder } from '../../server/src/model/walk';
 import { nodeFsHost } from '../../server/src/project/fsHost';
 import { fixture, PLAIN_PROJECT } from '../helpers/fixture';
 import { P, glbl, hdr } from '../helpers/oauth';
+import { BILLING_APP_FILES, noDevHub } from '../helpers/eca';
+import { openProject, type EngineOptions } from '../../server/src/engine';
+import { ALL_RULES } from '../../server/src/rules/index';
+import { defineRule, FILE_START } from '../../server/src/rules/kit';
 
 const slowInside = (dir: string, p: string) => {
   const rel = path.relative(dir, p);
@@ -116,5 +120,54 @@ test('secret and global-settings findings follow a .gitignore edit (the compiled
     assert.ok(has(), 'and reported again');
   } finally {
     fx.cleanup();
+  }
+});
+
+/** Every path's findings of an updated project equal a freshly opened one's. */
+function assertSameAsCold(fx: ReturnType<typeof fixture>, options: EngineOptions, step: string): void {
+  const cold = openProject(fx.root, nodeFsHost, options);
+  const paths = new Set([...fx.project.allPaths(), ...cold.allPaths()]);
+  for (const p of paths) assert.deepEqual(fx.project.check(p), cold.check(p), `${step}: ${posixRelative(fx.root, p)}`);
+}
+
+test('a .forceignore edit that changes only verdicts re-runs only the rules that read them, and gives the findings of a cold check', () => {
+  const BILLING2 = Object.fromEntries(Object.entries(BILLING_APP_FILES).map(([k, v]) => [k.replace(/Billing/g, 'Ledger').replace('force-app', 'pkg-two'), v.replace(/Billing/g, 'Ledger')]));
+  const project = JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true, package: 'Billing', versionNumber: '1.0.0.NEXT' }, { path: 'pkg-two', package: 'Two', versionNumber: '1.0.0.NEXT' }], namespace: 'bill' });
+  const start = '**/extlClntAppGlobalOauthSets/**\n**/extlClntAppOauthPolicies/**\n**/extlClntAppPolicies/**\n';
+  // A rule that reads no verdict, counting its runs: it must not run again after a verdict-only change.
+  let runs = 0;
+  const counted: { project?: unknown } = {};
+  const counting = defineRule({ id: 'test-counting', severity: 'hint', title: 't', appliesTo: ['ExtlClntAppConfigurablePolicies'], check: (ctx) => {
+    if (ctx.project === counted.project) runs++;
+    return [ctx.finding(FILE_START, `has ${ctx.file.xml?.root?.children.length ?? 0} elements`)];
+  } });
+  const dh = noDevHub();
+  const options: EngineOptions = { ...dh.options, ruleSet: [...ALL_RULES, counting] };
+  const fx = fixture({ 'sfdx-project.json': project, '.forceignore': start, ...BILLING_APP_FILES, ...BILLING2 }, options);
+  counted.project = fx.project;
+  try {
+    fx.project.checkAll();
+    const edits: [string, string][] = [
+      ['the policy folders ship', '**/extlClntAppGlobalOauthSets/**\n'],
+      ['a header is excluded', start + '**/externalClientApps/Billing.eca-meta.xml\n'],
+      ['one policy file back in', start + '!**/extlClntAppPolicies/Ledger_plcy.ecaPlcy-meta.xml\n'],
+      ['lines moved (same verdicts, other line numbers)', '# moved\n\n' + start],
+      ['back to the start', start],
+    ];
+    for (const [step, text] of edits) {
+      const before = runs;
+      fs.writeFileSync(fx.abs('.forceignore'), text);
+      fx.project.update(fx.abs('.forceignore'));
+      assertSameAsCold(fx, options, step);
+      assert.equal(runs, before, `${step}: a rule that reads no verdict is not run again`);
+    }
+    // An edit of the policy file itself is a full re-check of it.
+    fs.writeFileSync(fx.abs(P.policy), BILLING_APP_FILES[P.policy]!.replace('<isEnabled>true</isEnabled>\n', ''));
+    fx.project.update(fx.abs(P.policy));
+    assertSameAsCold(fx, options, 'policy file edited');
+    assert.ok(runs > 0);
+  } finally {
+    fx.cleanup();
+    dh.cleanup();
   }
 });

@@ -17,6 +17,7 @@ import type { OffsetEdit } from '../edits/textEdits';
 import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
 import { ALL_RULES } from '../rules/index';
 import { SeveritySettings } from './severity';
+import { observeVerdictReads } from '../model/ecaFile';
 
 export interface EngineOptions extends ModelOptions {
   /** Rule id (wildcards `*` allowed) → severity or off. */
@@ -27,15 +28,28 @@ export interface EngineOptions extends ModelOptions {
 
 export type { ChangeResult } from '../model/workspace';
 
+type Plan = readonly { rule: Rule; severity: SeverityOrOff }[];
+
+/** A file's findings: of its own rules (with the rule's place in the plan), and all of them. */
+interface Checked {
+  plan: Plan;
+  own: { at: number; finding: Finding }[];
+  /** Places in the plan of the rules that read a build verdict or a `.forceignore` (model/ecaFile.ts). */
+  verdictRules: Set<number>;
+  all: Finding[];
+}
+
 export class EcaProject extends WorkspaceModel {
-  private readonly findingsCache = new Map<string, Finding[]>();
+  private readonly findingsCache = new Map<string, Checked>();
+  /** Cached files whose verdict-reading rules must run again (a `.forceignore` edit changed only verdicts). */
+  private readonly verdictStale = new Set<string>();
   private severities: SeveritySettings;
   /** Other files' paths → the checked files whose rules read them; readers of file listings. */
   private readonly readers = new Map<string, Set<string>>();
   private readonly listReaders = new Set<string>();
   private helpersCache: RuleHelpers | undefined;
   /** planFor() per file type (the type object, 'forceignore', or null: unrecognised) and XML root. */
-  private readonly plans = new Map<object | string | null, Map<boolean, { rule: Rule; severity: SeverityOrOff }[]>>();
+  private readonly plans = new Map<object | string | null, Map<boolean, Plan>>();
   /**
    * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
    * package.xml, a script, a settings file): computed once, handed out by check(path), and
@@ -50,6 +64,7 @@ export class EcaProject extends WorkspaceModel {
 
   override load(): void {
     this.findingsCache.clear();
+    this.verdictStale.clear();
     this.projectRun = undefined;
     this.readers.clear();
     this.listReaders.clear();
@@ -62,30 +77,54 @@ export class EcaProject extends WorkspaceModel {
     this.severities = new SeveritySettings(options.rules);
     this.plans.clear();
     this.findingsCache.clear();
+    this.verdictStale.clear();
     this.projectRun = undefined;
   }
 
   override update(abs: string): ChangeResult & { listingChanged: boolean } {
     const r = super.update(abs);
-    for (const reader of this.readers.get(abs) ?? []) r.affected.add(reader);
+    // Paths whose inputs changed in other ways too are checked in full.
+    const partial = new Set(r.verdictOnly ?? []);
+    const full = (p: string) => {
+      r.affected.add(p);
+      partial.delete(p);
+    };
+    for (const reader of this.readers.get(abs) ?? []) full(reader);
     this.readers.delete(abs);
     if (r.listingChanged) {
-      for (const reader of this.listReaders) r.affected.add(reader);
+      for (const reader of this.listReaders) full(reader);
       this.listReaders.clear();
     }
     if (path.basename(abs) === FORCEIGNORE) {
       // Findings whose fixes or related locations point into this .forceignore were computed from
-      // its old text (e.g. "add a line" appends at its old end): re-check them.
-      for (const [p, list] of this.findingsCache) if (!r.affected.has(p) && list.some((x) => refersTo(x, abs))) r.affected.add(p);
+      // its old text (e.g. "add a line" appends at its old end): re-check them. A rule that read the
+      // file to point into it read a verdict input, so re-running the verdict rules is enough, unless
+      // a finding of another rule points there (then the whole file).
+      for (const [p, c] of this.findingsCache) {
+        if (r.affected.has(p) && !partial.has(p)) continue;
+        if (c.own.some((x) => !c.verdictRules.has(x.at) && refersTo(x.finding, abs))) full(p);
+        else if (c.own.some((x) => refersTo(x.finding, abs))) {
+          r.affected.add(p);
+          partial.add(p);
+        }
+      }
     }
     // Project-scope rules may report in any file: re-check every path they reported in, before and now.
     const before = this.projectRun;
     if (before) {
       this.projectRun = undefined;
-      for (const f of [...before, ...this.projectFindings()]) r.affected.add(f.path);
+      for (const f of [...before, ...this.projectFindings()]) full(f.path);
     }
-    for (const p of r.affected) this.findingsCache.delete(p);
+    partial.delete(abs);
+    for (const p of r.affected) {
+      if (partial.has(p) && this.findingsCache.has(p)) this.verdictStale.add(p);
+      else {
+        this.findingsCache.delete(p);
+        this.verdictStale.delete(p);
+      }
+    }
     this.findingsCache.delete(abs);
+    this.verdictStale.delete(abs);
     return r;
   }
 
@@ -104,11 +143,35 @@ export class EcaProject extends WorkspaceModel {
   /** Findings for one file (cached until a change touches it). */
   check(p: string): Finding[] {
     const cached = this.findingsCache.get(p);
-    if (cached) return cached;
-    const out: Finding[] = [];
+    const stale = this.verdictStale.has(p);
+    if (cached && !stale) return cached.all;
+    this.verdictStale.delete(p);
+    const f = this.file(p);
+    const fi = f ? undefined : this.forceIgnoreAt(p);
+    const plan = f ? this.planFor(f.type, !!f.xml?.root) : fi ? this.planFor('forceignore', false) : [];
+    let own: Checked['own'];
+    let verdictRules: Set<number>;
+    if (cached && cached.plan === plan) {
+      // Only verdicts changed: the rules that read none would find what they found.
+      const res = this.runRules(p, plan, cached.verdictRules);
+      own = [...cached.own.filter((x) => !cached.verdictRules.has(x.at)), ...res.own].sort((a, b) => a.at - b.at);
+      verdictRules = res.verdictRules;
+    } else ({ own, verdictRules } = this.runRules(p, plan));
+    const all = own.map((x) => x.finding);
+    for (const x of this.projectFindings()) if (x.path === p) all.push(x);
+    all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.findingsCache.set(p, { plan, own, verdictRules, all });
+    return all;
+  }
+
+  /** Run the plan's rules on `p` (only those at the places in `only`, when given). */
+  private runRules(p: string, plan: Plan, only?: ReadonlySet<number>): Pick<Checked, 'own' | 'verdictRules'> {
+    const own: Checked['own'] = [];
+    const verdictRules = new Set<number>();
+    if (plan.length === 0 || only?.size === 0) return { own, verdictRules };
     const helpers = this.helpers();
     const f = this.file(p);
-    const fi = this.forceIgnoreAt(p);
+    const fi = f ? undefined : this.forceIgnoreAt(p);
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
@@ -121,9 +184,12 @@ export class EcaProject extends WorkspaceModel {
         s.add(p);
       }
     };
+    let at = 0;
+    observeVerdictReads(() => verdictRules.add(at));
     try {
-      const plan = f ? this.planFor(f.type, !!f.xml?.root) : fi ? this.planFor('forceignore', false) : [];
-      for (const { rule, severity } of plan) {
+      for (; at < plan.length; at++) {
+        if (only && !only.has(at)) continue;
+        const { rule, severity } = plan[at]!;
         let raw: RawFinding[] = [];
         try {
           if (rule.scope === 'eca-file') raw = rule.check(fileCtx!);
@@ -134,45 +200,35 @@ export class EcaProject extends WorkspaceModel {
         for (const r of raw) {
           const sev = r.severity === undefined ? severity : this.severityOf(rule.id, r.severity);
           if (sev === 'off') continue;
-          out.push({
-            ruleId: rule.id,
-            severity: sev,
-            message: r.message,
-            path: p,
-            range: helpers.range(p, r.start, r.end),
-            related: r.related,
-            tags: r.tags,
-            fixes: r.fixes ?? [],
-          });
+          const finding: Finding = { ruleId: rule.id, severity: sev, message: r.message, path: p, range: helpers.range(p, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] };
+          own.push({ at, finding });
         }
       }
     } finally {
       this.readObserver = undefined;
+      observeVerdictReads(undefined);
     }
-    for (const x of this.projectFindings()) if (x.path === p) out.push(x);
-    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.findingsCache.set(p, out);
-    return out;
+    return { own, verdictRules };
   }
 
   /**
    * The rules that read a file of this type (or every `.forceignore`), with their severity, in
    * registry order: worked out once per type rather than per file and rule.
    */
-  private planFor(type: EcaFile['type'] | 'forceignore', hasXmlRoot: boolean): readonly { rule: Rule; severity: SeverityOrOff }[] {
+  private planFor(type: EcaFile['type'] | 'forceignore', hasXmlRoot: boolean): Plan {
     const key = type === 'forceignore' ? type : type ? type : null;
     let byType = this.plans.get(key);
     if (!byType) this.plans.set(key, (byType = new Map()));
-    let plan = byType.get(hasXmlRoot);
+    const plan = byType.get(hasXmlRoot);
     if (plan) return plan;
-    plan = [];
+    const list: { rule: Rule; severity: SeverityOrOff }[] = [];
     for (const rule of this.options.ruleSet ?? ALL_RULES) {
       if (type === 'forceignore' ? rule.scope !== 'forceignore' : rule.scope !== 'eca-file' || !ruleReads(rule, type, hasXmlRoot)) continue;
       const severity = this.severityOf(rule.id, rule.defaultSeverity);
-      if (severity !== 'off') plan.push({ rule, severity });
+      if (severity !== 'off') list.push({ rule, severity });
     }
-    byType.set(hasXmlRoot, plan);
-    return plan;
+    byType.set(hasXmlRoot, list);
+    return list;
   }
 
   /**

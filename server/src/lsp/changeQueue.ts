@@ -55,8 +55,9 @@ export class ChangeQueue {
       }
     }
     const sent = st.publisher.sent;
+    const t1 = st.verbose ? performance.now() : 0;
     this.applySummary(summary);
-    if (st.verbose) st.log(`ECA Lens: ${paths.length} change(s) → ${st.publisher.sent - sent} publish(es) in ${(performance.now() - t0).toFixed(1)} ms`);
+    if (st.verbose) st.log(`ECA Lens: ${paths.length} change(s) → ${st.publisher.sent - sent} publish(es) in ${(performance.now() - t0).toFixed(1)} ms (update ${(t1 - t0).toFixed(1)} ms, check and publish ${(performance.now() - t1).toFixed(1)} ms)`);
   }
 
   private adoptProjectOf(p: string): EcaProject | undefined {

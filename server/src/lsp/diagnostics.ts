@@ -3,7 +3,6 @@
  * changed (and an empty list when a file lost its findings or vanished). Keeps running error and
  * warning counts for the status notification.
  */
-import { createHash } from 'node:crypto';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { docsUrl, type Finding, type Severity } from '../engine';
 import type { ClientCaps } from './capabilities';
@@ -45,9 +44,32 @@ export interface PublishSink {
 
 interface Published {
   uri: string;
-  key: string;
+  /** What was sent, compared field by field with the next findings (no JSON kept or built). */
+  findings: readonly Finding[];
+  docsBase: string | undefined;
   errors: number;
   warnings: number;
+}
+
+/** The same diagnostics: what toDiagnostic reads of a finding is equal. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.ruleId !== y.ruleId || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
+    if ((x.tags ?? []).join() !== (y.tags ?? []).join()) return false;
+    const rx = x.related ?? [];
+    const ry = y.related ?? [];
+    if (rx.length !== ry.length || rx.some((r, j) => r.path !== ry[j]!.path || r.message !== ry[j]!.message || !sameRange(r.range, ry[j]!.range))) return false;
+  }
+  return true;
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export class DiagnosticsPublisher {
@@ -74,10 +96,8 @@ export class DiagnosticsPublisher {
       return true;
     }
     const uri = this.toUri(path);
-    const diags = findings.map((f) => toDiagnostic(f, this.caps, this.toUri, this.docsBase()));
-    // A digest, not the JSON itself: 4,000 files' diagnostics kept as text would hold 8 MB.
-    const key = createHash('sha1').update(JSON.stringify(diags)).digest('base64');
-    if (old && old.key === key && old.uri === uri) return false;
+    const docsBase = this.docsBase();
+    if (old && old.uri === uri && old.docsBase === docsBase && sameFindings(old.findings, findings)) return false;
     // The client named the file differently (it opened it with its own URI spelling): move them.
     if (old && old.uri !== uri) this.send(old.uri, []);
     let errors = 0;
@@ -88,8 +108,8 @@ export class DiagnosticsPublisher {
     }
     this.errors += errors - (old?.errors ?? 0);
     this.warnings += warnings - (old?.warnings ?? 0);
-    this.state.set(path, { uri, key, errors, warnings });
-    this.send(uri, diags);
+    this.state.set(path, { uri, findings, docsBase, errors, warnings });
+    this.send(uri, findings.map((f) => toDiagnostic(f, this.caps, this.toUri, docsBase)));
     return true;
   }
 

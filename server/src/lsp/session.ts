@@ -45,7 +45,7 @@ export class Session {
   readonly requests: RequestHandlers;
   readonly commands: CommandHandlers;
 
-  constructor(connection: Connection, documents: TextDocuments<TextDocument>, options: SessionOptions = {}) {
+  constructor(connection: Connection, documents: TextDocuments<TextDocument>, private readonly options: SessionOptions = {}) {
     this.st = new SessionState(connection, documents, options);
     this.status = new StatusReporter(this.st);
     this.queue = new ChangeQueue(this.st, this.status);
@@ -77,9 +77,20 @@ export class Session {
     const st = this.st;
     st.caps = readCaps(params);
     st.initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    let corked = false;
+    const out = this.options.output;
     st.publisher = new DiagnosticsPublisher(
-      (uri, diagnostics, version) =>
-        void st.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }).catch((e) => st.logError('publishDiagnostics', e)),
+      (uri, diagnostics, version) => {
+        if (out && !corked) {
+          corked = true;
+          out.cork();
+          setImmediate(() => {
+            corked = false;
+            out.uncork();
+          });
+        }
+        void st.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }).catch((e) => st.logError('publishDiagnostics', e));
+      },
       st.caps,
       st.uriOf,
       (uri) => st.documents.get(uri)?.version,

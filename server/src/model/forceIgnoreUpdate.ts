@@ -10,6 +10,7 @@ import { isInside } from '../project/discover';
 import type { EcaFile } from './types';
 import type { ChangeResult } from './options';
 import { lineDiff, sameExclusion } from './forceIgnoreDiff';
+import { withVerdict } from './ecaFile';
 
 /** What of the model the update reads and writes. */
 export interface ForceIgnoreUpdateModel {
@@ -27,6 +28,11 @@ export interface ForceIgnoreUpdateModel {
 
 export function updateForceIgnore(abs: string, m: ForceIgnoreUpdateModel): ChangeResult {
   const affected = new Set<string>([abs]);
+  const verdictOnly = new Set<string>();
+  const touch = (p: string) => {
+    affected.add(p);
+    if (p !== abs) verdictOnly.add(p);
+  };
   const existed = m.fiFiles.get(abs);
   if (m.host.isFile(abs)) m.load(abs);
   else if (existed !== undefined) m.fiFiles.set(abs, null);
@@ -52,16 +58,16 @@ export function updateForceIgnore(abs: string, m: ForceIgnoreUpdateModel): Chang
     } else v = m.verdict(f);
     if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, f.exclusion?.info)) {
       inventoryChanged ||= v.included !== f.included;
-      m.replace({ ...f, ...v });
-      affected.add(f.path);
+      m.replace(withVerdict(f, v));
+      touch(f.path);
       // Rules that look at the app (e.g. a header excluded) re-check the app's files too. A
       // policy or global-settings file going in or out of the build changes only its own findings.
-      if (f.appName && f.type && f.type.packageable !== 'no') for (const p of m.appFiles(f.appName)) affected.add(p);
+      if (f.appName && f.type && f.type.packageable !== 'no') for (const p of m.appFiles(f.appName)) touch(p);
     } else if (v.exclusion) {
       // Same verdict, same excluding line (number, offsets, text): only the ForceIgnoreFile object
       // is new. Refresh the reference; findings that point into the file are re-checked below.
-      m.replace({ ...f, ...v });
+      m.replace(withVerdict(f, v));
     }
   }
-  return { affected, inventoryChanged };
+  return { affected, inventoryChanged, verdictOnly };
 }

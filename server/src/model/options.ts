@@ -30,6 +30,11 @@ export interface ChangeResult {
   affected: Set<string>;
   /** The inventory (files, apps, inclusion) changed. */
   inventoryChanged: boolean;
+  /**
+   * Of `affected`, the files whose only changed inputs are build verdicts and `.forceignore`
+   * files (a `.forceignore` edit): only the rules that read those need to run again.
+   */
+  verdictOnly?: Set<string>;
 }
 
 /** What a reader asked the model for: a path's text, or a listing of the project's files. */

@@ -30,6 +30,7 @@ import { updateForceIgnore } from './forceIgnoreUpdate';
 import { walkProject, collectPaths, inProjectTree, readProjectFile, excluder, foldersUp } from './walk';
 import { verdictOf } from './verdict';
 import { OtherFiles } from './otherFiles';
+import { makeEcaFile, verdictRead } from './ecaFile';
 
 export type { ModelOptions, ChangeResult, ReadKey } from './options';
 
@@ -165,20 +166,7 @@ export class WorkspaceModel implements ProjectView {
     }
     const packageDir = packageDirectoryOf(this.config, abs);
     const { included, exclusion } = this.verdict(abs, type, packageDir, info.kind === 'recognized' && info.metadataFormat);
-    const f: EcaFile = {
-      path: abs,
-      rel: toPosixRelative(this.root, abs),
-      nameInfo: info,
-      type,
-      fullName: info.fullName,
-      packageDir,
-      doc,
-      readProblem,
-      xml,
-      appName,
-      included,
-      exclusion,
-    };
+    const f = makeEcaFile({ path: abs, rel: toPosixRelative(this.root, abs), nameInfo: info, type, fullName: info.fullName, packageDir, doc, readProblem, xml, appName }, { included, exclusion });
     if (!this.removeFromIndex(abs)) this.relCache.clear();
     this.ecaFiles.set(abs, f);
     if (appName) {
@@ -324,9 +312,11 @@ export class WorkspaceModel implements ProjectView {
     return out;
   }
   forceIgnoreFor(d: PackageDirectory): ForceIgnoreFile | undefined {
+    verdictRead();
     return this.governingForceIgnore(d);
   }
   filesRelativeTo(fi: ForceIgnoreFile): readonly string[] {
+    verdictRead();
     const hit = this.relCache.get(fi.path);
     if (hit && hit.fi.dir === fi.dir) return hit.rels;
     const rels: string[] = [];
@@ -339,9 +329,11 @@ export class WorkspaceModel implements ProjectView {
   }
   /** The parsed `.forceignore` at this path, if the model holds one. */
   forceIgnoreAt(p: string): ForceIgnoreFile | undefined {
+    verdictRead();
     return this.fiFiles.get(p) ?? undefined;
   }
   forceIgnores(): Iterable<ForceIgnoreFile> {
+    verdictRead();
     const out: ForceIgnoreFile[] = [];
     for (const f of this.fiFiles.values()) if (f) out.push(f);
     return out;
@@ -369,7 +361,10 @@ export class WorkspaceModel implements ProjectView {
     const f = this.ecaFiles.get(p);
     if (f) return f.doc;
     const fi = this.fiFiles.get(p);
-    if (fi !== undefined) return fi?.file;
+    if (fi !== undefined) {
+      verdictRead();
+      return fi?.file;
+    }
     // Any other file of the project, read lazily.
     if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p))) return undefined;
     this.readObserver?.({ kind: 'text', path: p });
