@@ -7,11 +7,16 @@
  *   recheck     after a safe fix, the finding it fixes is gone (fewer findings of that rule there)
  *   idempotent  fix-all (each finding's preferred safe fix) reaches a fixed point: once there, another
  *               run changes nothing (and a run that skipped nothing is not redone on the same file)
+ *   parse       on every decodable XML file of the case, the fast parser (metadata/xmlScan.ts) either
+ *               declines or gives exactly the tree of fast-xml-parser's path (parseXmlSlow)
  */
 import * as path from 'node:path';
 import { openProject, type EcaProject, type Finding, type Fix, type TextEdit } from '../../server/src/engine';
 import { applyFixes } from '../../server/src/edits/applyFixes';
 import { decodeBytes } from '../../server/src/util/text';
+import { parseXmlSlow } from '../../server/src/metadata/parse';
+import { scanXml } from '../../server/src/metadata/xmlScan';
+import { isDeepStrictEqual } from 'node:util';
 import { MemFsHost } from './memHost';
 import type { FuzzFiles } from './gen';
 
@@ -24,7 +29,7 @@ const MAX_SINGLE_FIXES = 3;
 const MAX_ROUNDS = 25;
 
 export interface Failure {
-  property: 'crash' | 'slow' | 'outside' | 'recheck' | 'idempotent';
+  property: 'crash' | 'slow' | 'outside' | 'recheck' | 'idempotent' | 'parse';
   detail: string;
   /** Relative path of the file the failure is about, when there is one. */
   path?: string;
@@ -139,6 +144,9 @@ function fixAll(host: MemFsHost, findings?: Finding[]): { host: MemFsHost; skipp
   return { host: h, skipped: r.skipped.length, applied: new Set(applied.map((x) => keys.get(x)!)) };
 }
 
+/** How many XML files the fast parser took (the rest went to the slow path), over all cases. */
+export const parseStats = { xml: 0, fast: 0 };
+
 export function runCase(files: FuzzFiles): { failures: Failure[]; ms: number; fixesTried: number; fixAllRounds: number } {
   const failures: Failure[] = [];
   const t0 = performance.now();
@@ -147,6 +155,17 @@ export function runCase(files: FuzzFiles): { failures: Failure[]; ms: number; fi
   slowest = 0;
   try {
     const host = hostFor(files);
+    for (const [p, bytes] of host.files) {
+      if (!p.endsWith('.xml')) continue;
+      const dec = decodeBytes(bytes);
+      if (!dec.ok) continue;
+      const fast = scanXml(dec.file.text);
+      parseStats.xml++;
+      if (fast) parseStats.fast++;
+      const slow = parseXmlSlow(dec.file);
+      if (fast && !isDeepStrictEqual({ root: fast }, slow))
+        failures.push({ property: 'parse', path: rel(p), detail: `the fast parser's tree differs from the slow path's (${slow.error ? `slow: ${slow.error.message}` : 'both parse'})` });
+    }
     const findings = openAndCheck(host);
     for (const f of findings) {
       if (f.message.startsWith('ECA Lens rule ') && f.message.includes(' failed on this file'))

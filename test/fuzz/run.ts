@@ -14,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Rng, caseSeed, genProject, type FuzzFiles } from './gen';
-import { runCase, type Failure } from './props';
+import { parseStats, runCase, type Failure } from './props';
 
 const DEFAULT_SEED = 20260111;
 const SHOW_FULL = 3;
@@ -102,7 +102,7 @@ function main(): number {
   }
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   const props = [...byProperty].map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`fuzz: ${s} s, slowest case ${slowest.index} ${slowest.ms.toFixed(0)} ms, ${fixes} safe fixes tested, fix-all needed up to ${maxRounds.rounds} runs (case ${maxRounds.index})${props ? `; failing properties: ${props}` : ''}`);
+  console.log(`fuzz: ${s} s, slowest case ${slowest.index} ${slowest.ms.toFixed(0)} ms, ${fixes} safe fixes tested, fix-all needed up to ${maxRounds.rounds} runs (case ${maxRounds.index}), ${parseStats.fast} of ${parseStats.xml} XML files parsed by the fast path${props ? `; failing properties: ${props}` : ''}`);
   console.log(`fuzz: ${indices.length} cases, ${failing} failures, seed ${args.seed}`);
   return failing ? 1 : 0;
 }

@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { TextFile } from '../util/text';
+import { scanXml } from './xmlScan';
 
 export interface XmlElement {
   readonly name: string;
@@ -51,6 +52,15 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 type Raw = Record<string | symbol, unknown>;
 
 export function parseXml(file: TextFile): ParsedXml {
+  const text = file.text;
+  // Plain metadata XML: one pass (xmlScan.ts); anything it is unsure of comes here.
+  const fast = scanXml(text);
+  if (fast) return { root: fast };
+  return parseXmlSlow(file);
+}
+
+/** fast-xml-parser's validator and parser (exported for the tests that compare both paths). */
+export function parseXmlSlow(file: TextFile): ParsedXml {
   const text = file.text;
   const v = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (v !== true) {
