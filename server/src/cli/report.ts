@@ -4,6 +4,7 @@
  * JSON prints them relative to the project's root and gives the root relative to it).
  */
 import * as path from 'node:path';
+import { posixRelative } from '../util/paths';
 import type { InventoryFileJson } from '../engine';
 import type { Finding } from '../rules/kit';
 
@@ -33,9 +34,10 @@ export interface Report {
 
 /** `p` relative to `from`, with `/` ('.' for the folder itself); absolute on another drive. */
 export function relPath(from: string, p: string): string {
-  const rel = path.relative(from, p);
+  // A report prints every file and finding: the string fast path of util/paths.ts, else path.relative.
+  const rel = posixRelative(from, p);
   if (path.isAbsolute(rel)) return p.split(path.sep).join('/');
-  return rel.split(path.sep).join('/') || '.';
+  return rel || '.';
 }
 
 /** The path to print for a file: relative to the cwd. */
