@@ -1,7 +1,7 @@
 // `npm run bench`: generates a large project and prints the speed figures (no assertions).
 // CLI cold check vs the RAW floor (readdir + fast-xml-parser only) and the wrapper floor (the
 // project's host and parse wrapper, no rules), SDR's ComponentSet.fromSource on the same tree,
-// `check --cache` unchanged and after one edit, the ×BENCH_SCALE growth (optional: BENCH_SCALE=5),
+// `check --cache` unchanged and after one edit, the growth on a project BENCH_SCALE times larger (5 unless set; 0 skips it),
 // then the language server's figures (bench/lsp.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -88,9 +88,10 @@ console.log(`eca-lens check --cache, unchanged     ${ms(cliWarm.fast)}  ${ms(cli
 console.log(`eca-lens check --cache, 1 file edited ${ms(cliOne.fast)}  ${ms(cliOne.m)} ms   ${ratio(cliOne.m, raw.m)} × raw, target ≤ 0.35 × ${verdict(cliOne.m / raw.m, 0.35)} (${ratio(cliOne.m, rawWall.m)} × the raw floor's whole process)`);
 rmSync(cacheFile, { force: true });
 
-if (process.env.BENCH_SCALE) {
+const scale = Number(process.env.BENCH_SCALE ?? 5);
+if (scale > 0) {
   // How cost grows: the same generator, BENCH_SCALE × apps and files; alternating cold checks.
-  const k = Number(process.env.BENCH_SCALE);
+  const k = scale;
   const bigger = 'bench/.generated/bigger';
   const g2 = generate(bigger, { apps: apps * k, total: total * k });
   once('check', bigger);
