@@ -4,7 +4,8 @@ import { run } from './cli/main';
 
 try {
   const r = run(process.argv.slice(2));
-  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stdoutBytes) process.stdout.write(r.stdoutBytes);
+  else if (r.stdout) process.stdout.write(r.stdout);
   if (r.stderr) process.stderr.write(r.stderr);
   process.exitCode = r.code;
 } catch (e) {

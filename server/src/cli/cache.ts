@@ -48,6 +48,8 @@ export interface CachedOutput {
   code: number;
   stdout: string;
   why: string;
+  /** The output as read from the file (written as is; `stdout` decodes it only when asked). */
+  stdoutBytes?: Uint8Array;
 }
 
 function sig(p: string): FileSig {
@@ -155,7 +157,15 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
     const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
     if (now !== answer) return undefined;
   }
-  return { code: meta.code, why: meta.why, stdout: output.toString('utf8') };
+  let text: string | undefined;
+  return {
+    code: meta.code,
+    why: meta.why,
+    stdoutBytes: output,
+    get stdout() {
+      return (text ??= output.toString('utf8'));
+    },
+  };
 }
 
 /** Write the cache (best effort: a read-only folder only costs the next run its speed). */

@@ -84,7 +84,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
             : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
     return { stdout: out, ...exitCode(report, args.maxWarnings) };
   };
-  let result: { stdout: string; code: number; why: string };
+  let result: { stdout: string; code: number; why: string; stdoutBytes?: Uint8Array };
   if (args.cacheLocation) {
     const file = path.resolve(e.cwd, args.cacheLocation);
     // Everything the printed output depends on besides the inputs.
@@ -100,6 +100,8 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
       if (problem) stderr += `eca-lens: ${problem}\n`;
     }
   } else result = render(buildReport(projects, optionsFor, e.cwd));
+  // A cache hit's bytes go out as they are (no decode and re-encode of megabytes of output).
+  if (result.stdoutBytes && !stdout) return { code: result.code, get stdout() { return result.stdout; }, stdoutBytes: result.stdoutBytes, stderr: stderr + result.why };
   return { code: result.code, stdout: stdout + result.stdout, stderr: stderr + result.why };
 }
 

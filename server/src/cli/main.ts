@@ -21,6 +21,8 @@ export { parseArgs } from './args';
 export interface RunResult {
   code: number;
   stdout: string;
+  /** The same output as bytes, when the command has them already (a cache hit): written as is. */
+  stdoutBytes?: Uint8Array;
   stderr: string;
 }
 
