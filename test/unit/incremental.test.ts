@@ -171,3 +171,30 @@ test('a .forceignore edit that changes only verdicts re-runs only the rules that
     dh.cleanup();
   }
 });
+
+test('the file listing follows files and folders that appear and vanish, and a content edit leaves it alone', () => {
+  const fx = fixture({ 'force-app/main/default/classes/A.cls': 'x', 'force-app/main/default/settings/S.settings-meta.xml': '<S/>' });
+  try {
+    const other = new OtherFiles(fx.root, nodeFsHost, () => false);
+    const list = () => other.list(['**/*.cls', '**/*.settings-meta.xml'], fx.project.config.packageDirectories).map((p) => posixRelative(fx.root, p));
+    assert.deepEqual(list(), ['force-app/main/default/classes/A.cls', 'force-app/main/default/settings/S.settings-meta.xml']);
+    fs.writeFileSync(fx.abs('force-app/main/default/classes/A.cls'), 'changed');
+    assert.equal(other.update(fx.abs('force-app/main/default/classes/A.cls')), false, 'a content edit');
+    fs.writeFileSync(fx.abs('force-app/main/default/classes/B.cls'), 'new');
+    assert.equal(other.update(fx.abs('force-app/main/default/classes/B.cls')), true, 'a new file');
+    assert.deepEqual(list(), ['force-app/main/default/classes/A.cls', 'force-app/main/default/classes/B.cls', 'force-app/main/default/settings/S.settings-meta.xml']);
+    fs.rmSync(fx.abs('force-app/main/default/classes/A.cls'));
+    assert.equal(other.update(fx.abs('force-app/main/default/classes/A.cls')), true, 'a deleted file');
+    list();
+    fs.rmSync(fx.abs('force-app/main/default/settings'), { recursive: true });
+    assert.equal(other.update(fx.abs('force-app/main/default/settings')), true, 'a deleted folder that held listed files');
+    assert.deepEqual(list(), ['force-app/main/default/classes/B.cls']);
+    fs.mkdirSync(fx.abs('force-app/main/default/more'));
+    fs.writeFileSync(fx.abs('force-app/main/default/more/C.cls'), 'x');
+    assert.equal(other.update(fx.abs('force-app/main/default/more')), true, 'a new folder');
+    assert.deepEqual(list(), ['force-app/main/default/classes/B.cls', 'force-app/main/default/more/C.cls']);
+    assert.equal(other.update(fx.abs('force-app/main/default/nothing-here')), false, 'a path that is neither, and held nothing');
+  } finally {
+    fx.cleanup();
+  }
+});

@@ -62,17 +62,24 @@ export class OtherFiles {
     this.texts.delete(p);
     if (!this.all) return false;
     const now = this.host.isFile(p);
-    if (this.all.has(p) === now) {
-      // A folder that appeared or vanished changes the listing too.
-      if (now || !this.host.isDirectory(p)) {
-        const prefix = p + path.sep;
-        if (![...this.all].some((x) => x.startsWith(prefix))) return false;
-      }
+    const had = this.all.has(p);
+    // A known file whose content changed (every keystroke): the listing stands. No scan of the
+    // listing here: a project holds tens of thousands of paths.
+    if (had && now) return false;
+    if (had !== now || this.host.isDirectory(p)) {
+      // A file appeared or vanished, or a folder appeared.
       this.forgetListing();
       return true;
     }
-    this.forgetListing();
-    return true;
+    // Neither a file nor a folder now: a folder that vanished changes the listing if we knew files below it.
+    const prefix = p + path.sep;
+    for (const x of this.all) {
+      if (x.startsWith(prefix)) {
+        this.forgetListing();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Absolute paths whose root-relative path matches one of the globs (gitignore syntax). */
