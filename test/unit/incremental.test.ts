@@ -150,6 +150,8 @@ test('a .forceignore edit that changes only verdicts re-runs only the rules that
     const edits: [string, string][] = [
       ['the policy folders ship', '**/extlClntAppGlobalOauthSets/**\n'],
       ['a header is excluded', start + '**/externalClientApps/Billing.eca-meta.xml\n'],
+      ['lines added above the line that excludes the header (same verdicts, other line numbers)', '# moved\n\n' + start + '**/externalClientApps/Billing.eca-meta.xml\n'],
+      ['a comment edited above it (same verdicts, same lines)', '# moved again\n\n' + start + '**/externalClientApps/Billing.eca-meta.xml\n'],
       ['one policy file back in', start + '!**/extlClntAppPolicies/Ledger_plcy.ecaPlcy-meta.xml\n'],
       ['lines moved (same verdicts, other line numbers)', '# moved\n\n' + start],
       ['back to the start', start],

@@ -3,13 +3,11 @@
  * one of the changed lines can match.
  */
 import type { Exclusion, ForceIgnoreFile } from '../project/forceIgnore';
-import type { EcaFile } from './types';
 
 /**
  * What changed between two versions of a `.forceignore`: the lines between the common head and tail.
  * `touches(path)`: one of them (old or new, negation dropped) matches the path or a parent folder,
- * so the path's verdict may differ. `remap`: the exclusion of an untouched path in the new file
- * (the same line, moved by the lines added or removed above it).
+ * so the path's verdict may differ.
  */
 export function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
   const a = before.lines;
@@ -23,7 +21,6 @@ export function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
   const added = b.slice(head, b.length - tail).filter((l) => l.isPattern);
   // Many lines changed (a paste, a checkout): testing each one costs more than a full evaluation.
   if (removed.length + added.length > 8) return undefined;
-  const shift = b.length - a.length;
   // A pattern matches a path only if its longest run of literal characters occurs in the path:
   // a substring test skips the matcher for almost every file.
   const lits = [...removed.map((l) => ({ l, fi: before })), ...added.map((l) => ({ l, fi: after }))].map((x) => ({ ...x, lit: literalOf(x.l.pattern) }));
@@ -38,14 +35,6 @@ export function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
         if (fi.lineMatches(l, rel)) return true;
       }
       return false;
-    },
-    remap(info: Exclusion): Pick<EcaFile, 'included' | 'exclusion'> | undefined {
-      if (!info.line) return { included: false, exclusion: { forceIgnore: after, info } };
-      const i = info.line.line;
-      const j = i < head ? i : i >= a.length - tail ? i + shift : -1;
-      const line = b[j];
-      if (!line || line.text !== info.line.text) return undefined;
-      return { included: false, exclusion: { forceIgnore: after, info: { line } } };
     },
   };
 }

@@ -11,6 +11,7 @@ import type { EcaFile } from './types';
 import type { ChangeResult } from './options';
 import { lineDiff, sameExclusion } from './forceIgnoreDiff';
 import { withVerdict } from './ecaFile';
+import { exclusionInfoIn } from './verdict';
 
 /** What of the model the update reads and writes. */
 export interface ForceIgnoreUpdateModel {
@@ -48,25 +49,20 @@ export function updateForceIgnore(abs: string, m: ForceIgnoreUpdateModel): Chang
   const diff = existed && now ? lineDiff(existed, now) : undefined;
   for (const f of m.files) {
     if (!f.packageDir || !dirs.includes(f.packageDir)) continue;
-    if (diff && f.exclusion?.forceIgnore !== existed && m.governingFor(f.packageDir) !== now) continue; // governed by another file
-    let v: Pick<EcaFile, 'included' | 'exclusion'> | undefined;
-    if (diff && !diff.touches(f.path)) {
-      // Verdict unchanged; an excluding line keeps its text but may have moved.
-      if (!f.exclusion) continue;
-      v = diff.remap(f.exclusion.info);
-      if (!v) v = m.verdict(f);
-    } else v = m.verdict(f);
-    if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, f.exclusion?.info)) {
+    if (diff && m.governingFor(f.packageDir) !== now && f.exclusion?.forceIgnore.path !== abs) continue; // governed by another file
+    // No changed line matches the file: its verdict stands, and its exclusion (a LiveExclusion,
+    // model/verdict.ts) follows the new file by itself, the excluding line worked out when asked.
+    // Nothing to do: an edit of a big .forceignore leaves thousands of excluded files untouched.
+    if (diff && !diff.touches(f.path)) continue;
+    const v = m.verdict(f);
+    const before = f.exclusion ? exclusionInfoIn(f.exclusion, existed ?? undefined) : undefined;
+    if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, before)) {
       inventoryChanged ||= v.included !== f.included;
       m.replace(withVerdict(f, v));
       touch(f.path);
       // Rules that look at the app (e.g. a header excluded) re-check the app's files too. A
       // policy or global-settings file going in or out of the build changes only its own findings.
       if (f.appName && f.type && f.type.packageable !== 'no') for (const p of m.appFiles(f.appName)) touch(p);
-    } else if (v.exclusion) {
-      // Same verdict, same excluding line (number, offsets, text): only the ForceIgnoreFile object
-      // is new. Refresh the reference; findings that point into the file are re-checked below.
-      m.replace(withVerdict(f, v));
     }
   }
   return { affected, inventoryChanged, verdictOnly };

@@ -179,7 +179,7 @@ export class WorkspaceModel implements ProjectView {
   }
 
   private verdict(abs: string, type: EcaTypeInfo | undefined, packageDir: PackageDirectory | undefined, metadataFormat: boolean): Pick<EcaFile, 'included' | 'exclusion'> {
-    return verdictOf(abs, type, packageDir, metadataFormat, (d) => this.governingForceIgnore(d));
+    return verdictOf(abs, type, packageDir, metadataFormat, (d) => this.governingForceIgnore(d), (p) => this.fiFiles.get(p) ?? undefined);
   }
 
   private removeFromIndex(abs: string): EcaFile | undefined {
