@@ -33,11 +33,16 @@ type Plan = readonly { rule: Rule; severity: SeverityOrOff }[];
 /** A file's findings: of its own rules (with the rule's place in the plan), and all of them. */
 interface Checked {
   plan: Plan;
-  own: { at: number; finding: Finding }[];
+  own: readonly { at: number; finding: Finding }[];
   /** Places in the plan of the rules that read a build verdict or a `.forceignore` (model/ecaFile.ts). */
-  verdictRules: Set<number>;
+  verdictRules: ReadonlySet<number>;
   all: Finding[];
 }
+
+// Most files have no findings: one shared (frozen) empty list each instead of 10,000 of them.
+const NO_OWN: Checked['own'] = Object.freeze([]);
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+const NO_RULES: ReadonlySet<number> = new Set<number>();
 
 export class EcaProject extends WorkspaceModel {
   private readonly findingsCache = new Map<string, Checked>();
@@ -150,23 +155,24 @@ export class EcaProject extends WorkspaceModel {
     const fi = f ? undefined : this.forceIgnoreAt(p);
     const plan = f ? this.planFor(f.type, !!f.xml?.root) : fi ? this.planFor('forceignore', false) : [];
     let own: Checked['own'];
-    let verdictRules: Set<number>;
+    let verdictRules: ReadonlySet<number>;
     if (cached && cached.plan === plan) {
       // Only verdicts changed: the rules that read none would find what they found.
       const res = this.runRules(p, plan, cached.verdictRules);
       own = [...cached.own.filter((x) => !cached.verdictRules.has(x.at)), ...res.own].sort((a, b) => a.at - b.at);
       verdictRules = res.verdictRules;
     } else ({ own, verdictRules } = this.runRules(p, plan));
-    const all = own.map((x) => x.finding);
+    let all = own.map((x) => x.finding);
     for (const x of this.projectFindings()) if (x.path === p) all.push(x);
     all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.findingsCache.set(p, { plan, own, verdictRules, all });
+    if (all.length === 0) all = NO_FINDINGS;
+    this.findingsCache.set(p, { plan, own: own.length ? own : NO_OWN, verdictRules: verdictRules.size ? verdictRules : NO_RULES, all });
     return all;
   }
 
   /** Run the plan's rules on `p` (only those at the places in `only`, when given). */
-  private runRules(p: string, plan: Plan, only?: ReadonlySet<number>): Pick<Checked, 'own' | 'verdictRules'> {
-    const own: Checked['own'] = [];
+  private runRules(p: string, plan: Plan, only?: ReadonlySet<number>): { own: { at: number; finding: Finding }[]; verdictRules: Set<number> } {
+    const own: { at: number; finding: Finding }[] = [];
     const verdictRules = new Set<number>();
     if (plan.length === 0 || only?.size === 0) return { own, verdictRules };
     const helpers = this.helpers();

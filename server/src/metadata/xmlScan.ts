@@ -29,6 +29,18 @@ interface Open {
   comment: boolean;
 }
 
+/**
+ * Element names, one string each: a project repeats some forty names in 10,000 files (each slice
+ * would be a string of its own). Bounded, since a file may hold any names at all.
+ */
+const NAMES = new Map<string, string>();
+function intern(name: string): string {
+  const hit = NAMES.get(name);
+  if (hit !== undefined) return hit;
+  if (NAMES.size < 4096) NAMES.set(name, name);
+  return name;
+}
+
 /** Leaves share one empty child list (a cold index makes some 50,000 leaves; the list is never written). */
 const NO_CHILDREN: readonly XmlElement[] = [];
 
@@ -85,7 +97,7 @@ export function scanXml(text: string): XmlElement | undefined {
     NAME.lastIndex = i + 1;
     const m = NAME.exec(text);
     if (!m) return undefined;
-    const name = m[0];
+    const name = intern(m[0]);
     let j = i + 1 + name.length;
     const seen: string[] = [];
     for (;;) {
