@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { FsHost } from '../project/fsHost';
 import type { EcaFile } from '../model/types';
-import { FORCEIGNORE } from '../project/forceIgnore';
+import { FORCEIGNORE, type ForceIgnoreFile } from '../project/forceIgnore';
 import { WorkspaceModel, type ChangeResult, type ModelOptions, type ReadKey } from '../model/workspace';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
 import type { TextEdit } from '../edits/types';
@@ -158,10 +158,10 @@ export class EcaProject extends WorkspaceModel {
     let verdictRules: ReadonlySet<number>;
     if (cached && cached.plan === plan) {
       // Only verdicts changed: the rules that read none would find what they found.
-      const res = this.runRules(p, plan, cached.verdictRules);
+      const res = this.runRules(p, f, fi, plan, cached.verdictRules);
       own = [...cached.own.filter((x) => !cached.verdictRules.has(x.at)), ...res.own].sort((a, b) => a.at - b.at);
       verdictRules = res.verdictRules;
-    } else ({ own, verdictRules } = this.runRules(p, plan));
+    } else ({ own, verdictRules } = this.runRules(p, f, fi, plan));
     let all = own.map((x) => x.finding);
     for (const x of this.projectFindings()) if (x.path === p) all.push(x);
     all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -170,14 +170,12 @@ export class EcaProject extends WorkspaceModel {
     return all;
   }
 
-  /** Run the plan's rules on `p` (only those at the places in `only`, when given). */
-  private runRules(p: string, plan: Plan, only?: ReadonlySet<number>): { own: { at: number; finding: Finding }[]; verdictRules: Set<number> } {
+  /** Run the plan's rules on `p` (its ECA file or `.forceignore`; only those at the places in `only`, when given). */
+  private runRules(p: string, f: EcaFile | undefined, fi: ForceIgnoreFile | undefined, plan: Plan, only?: ReadonlySet<number>): { own: { at: number; finding: Finding }[]; verdictRules: Set<number> } {
     const own: { at: number; finding: Finding }[] = [];
     const verdictRules = new Set<number>();
     if (plan.length === 0 || only?.size === 0) return { own, verdictRules };
     const helpers = this.helpers();
-    const f = this.file(p);
-    const fi = f ? undefined : this.forceIgnoreAt(p);
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;

@@ -7,6 +7,14 @@ import type { XmlElement } from './parse';
 /** Which file of the app a value comes from. */
 export type PostureRole = 'header' | 'oauthSettings' | 'globalSettings' | 'policies' | 'connectedApp';
 
+/** The ECA metadata type that plays each posture role. */
+export const ROLE_TYPES = {
+  header: 'ExternalClientApplication',
+  oauthSettings: 'ExtlClntAppOauthSettings',
+  globalSettings: 'ExtlClntAppGlobalOauthSettings',
+  policies: 'ExtlClntAppOauthConfigurablePolicies',
+} as const;
+
 /** A parsed file handed to the posture: its path (any string the caller uses), root and text. */
 export interface PostureSource {
   readonly path: string;

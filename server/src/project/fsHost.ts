@@ -131,13 +131,5 @@ export class OverlayFsHost implements FsHost {
   }
 }
 
-/** Forward-slash path of `p` relative to `root`. */
-export function toPosixRelative(root: string, p: string): string {
-  // Fast path: p is below root (the common case on hot paths).
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (p.startsWith(prefix) && !p.includes(`${path.sep}..`) && !p.includes(`${path.sep}.${path.sep}`)) {
-    const rest = p.slice(prefix.length);
-    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
-  }
-  return path.relative(root, p).split(path.sep).join('/');
-}
+/** Forward-slash path of `p` relative to `root` (the string fast path of util/paths.ts). */
+export { posixRelative as toPosixRelative } from '../util/paths';

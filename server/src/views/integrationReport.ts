@@ -9,7 +9,7 @@
 import { toPosixRelative } from '../project/fsHost';
 import { docsUrl } from '../shared/docs';
 import type { Finding, Severity } from '../rules/kit/types';
-import { flowsText, refreshTokenText, type AppPostureRecord, type FlowName, type RefreshTokenValue } from './posture';
+import { flowsText, refreshTokenText, type AppPostureRecord } from './posture';
 
 export interface ReportProjectInput {
   /** Absolute project root. */
@@ -19,28 +19,10 @@ export interface ReportProjectInput {
   apps: AppPostureRecord[];
 }
 
-export interface AppPostureJson {
-  name: string;
-  kind: 'eca' | 'connectedApp';
-  path: string | null;
-  packageDirectory: string | null;
-  distributionState: string | null;
-  ships: string[] | null;
-  flows: FlowName[] | null;
-  flowsUnknown: FlowName[];
-  scopes: string[] | null;
-  permittedUsers: string | null;
-  preauthorized: { profiles: string[] | null; permissionSets: string[] | null };
-  ipRelaxation: string | null;
-  refreshToken: RefreshTokenValue | null;
-  pkceRequired: boolean | null;
-  rotation: boolean | null;
-  sessionLevel: string | null;
-  executionUser: string | null;
-  /** Which file was read when the app has several of a type. */
-  notes: string[];
+/** An app's record as the JSON report prints it: paths relative, findings as plain rows. */
+export type AppPostureJson = Omit<AppPostureRecord, 'package' | 'findings' | 'settings' | 'posture'> & {
   findings: { code: string; severity: Severity; path: string; line: number; message: string }[];
-}
+};
 
 export function appJson(root: string, r: AppPostureRecord): AppPostureJson {
   return {

@@ -16,6 +16,7 @@ import { connectedAppPosture, ecaPosture, type OAuthFlows, type OAuthPosture, ty
 import type { AppPostureView, PostureSettingId, PostureSettingView } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
 import { findingSummary, type ToUri } from './describe';
+import { ROLE_TYPES } from '../metadata/oauthPostureTypes';
 
 export type FlowName = keyof OAuthFlows;
 
@@ -84,13 +85,6 @@ export interface AppPostureRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const ROLE_TYPES = {
-  header: 'ExternalClientApplication',
-  oauthSettings: 'ExtlClntAppOauthSettings',
-  globalSettings: 'ExtlClntAppGlobalOauthSettings',
-  policies: 'ExtlClntAppOauthConfigurablePolicies',
-} as const;
 
 /** Which rules speak about which setting (rule ids of later merges may be listed before they exist). */
 const RULES_OF: Readonly<Record<PostureSettingId, readonly string[]>> = {

@@ -12,13 +12,7 @@ import { CONNECTED_APP_TYPE } from '../../metadata/types';
 import type { EcaFile } from '../../model/types';
 import type { EcaFileContext, Related, Span } from './types';
 import { isPackagedDir } from './fixes';
-
-const ROLE_TYPES = {
-  header: 'ExternalClientApplication',
-  oauthSettings: 'ExtlClntAppOauthSettings',
-  globalSettings: 'ExtlClntAppGlobalOauthSettings',
-  policies: 'ExtlClntAppOauthConfigurablePolicies',
-} as const;
+import { ROLE_TYPES } from '../../metadata/oauthPostureTypes';
 
 function sourceOf(f: EcaFile): PostureSource | undefined {
   const root = f.xml?.root;
