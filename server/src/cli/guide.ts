@@ -4,13 +4,11 @@
  * Exit 0, 2 on usage problems or when there is no packaged app (or none named NAME).
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { describeParseError } from './args';
 import { nodeFsHost } from '../project/fsHost';
-import { findProjectRoots, openProject } from '../engine';
+import { openProject } from '../engine';
 import { renderGuide, type GuideApp } from '../views/guide';
 import { guideApps } from '../views/guideApps';
-import type { CommandResult } from './preview';
+import { failure, isResult, parseCommand, projectRootsOf, type CommandResult } from './subcommand';
 
 export { guideApps, findPermissionSets } from '../views/guideApps';
 
@@ -27,29 +25,16 @@ Options:
 Exit status: 0 written, 2 usage problem or no packaged app.
 `;
 
-/** Exit 2 with one line; a usage problem points at the help, as every command does (cli/args.ts). */
-const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: usage ? `eca-lens guide: ${msg}; see eca-lens guide --help\n` : `eca-lens: ${msg}\n` });
+const fail = (msg: string, usage = false): CommandResult => failure('guide', msg, usage);
 
 export function runGuide(argv: string[], cwd = process.cwd()): CommandResult {
-  let values: { app?: string; out?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { app: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    return fail(describeParseError(e), true);
-  }
+  const parsed = parseCommand<{ app?: string; out?: string; help?: boolean }>('guide', argv, { app: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (isResult(parsed)) return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return { code: 0, stdout: GUIDE_USAGE, stderr: '' };
-  if (positionals.length > 1) return fail(`only one DIR may be given ("${positionals.join('", "')}")`, true);
-  const dirArg = positionals[0] ?? '.';
-  const dir = path.resolve(cwd, dirArg);
-  if (!nodeFsHost.isDirectory(dir)) return fail(`"${dirArg}" is not a folder`);
-  const roots = findProjectRoots(dir, nodeFsHost);
-  if (roots.length === 0) return fail(`no sfdx-project.json at or above "${dirArg}", nor below it`);
+  const target = projectRootsOf('guide', positionals, cwd);
+  if (isResult(target)) return target;
+  const { roots } = target;
   let apps: GuideApp[] = [];
   for (const root of roots) apps.push(...guideApps(openProject(root, nodeFsHost, { ruleSet: [] }), nodeFsHost));
   if (!apps.length) return fail(`no External Client App ships in a package of ${roots.length > 1 ? 'these projects' : 'this project'} (a header included in a packageDirectories entry with "package")`);

@@ -5,10 +5,9 @@
  * Exit 0, 1 when a release check finds an error, 2 on usage or git problems.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { describeParseError } from './args';
+import { failure, isResult, parseCommand, projectRootsOf, type CommandResult } from './subcommand';
 import { nodeFsHost } from '../project/fsHost';
-import { findProjectRoots, openProject, type EcaProject } from '../engine';
+import { openProject, type EcaProject } from '../engine';
 import { GitError, gitTopLevel, newestTag } from '../project/gitTree';
 import { baselineAt } from './baseline';
 import type { ProjectSnapshot } from '../project/releaseSnapshot';
@@ -29,39 +28,22 @@ Options:
 Exit status: 0 fine, 1 a released component no longer ships, 2 usage, not a git repository or unknown REF.
 `;
 
-export interface CommandResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CommandResult } from './subcommand';
 
 export const RULE_ID = 'packaged-component-removed';
 
-/** Exit 2 with one line; a usage problem points at the help, as every command does (cli/args.ts). */
-const fail = (msg: string, usage = false): CommandResult => ({ code: 2, stdout: '', stderr: usage ? `eca-lens preview: ${msg}; see eca-lens preview --help\n` : `eca-lens: ${msg}\n` });
+const fail = (msg: string, usage = false): CommandResult => failure('preview', msg, usage);
 
 export function runPreview(argv: string[], cwd = process.cwd()): CommandResult {
-  let values: { since?: string; format?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { since: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    return fail(describeParseError(e), true);
-  }
+  const parsed = parseCommand<{ since?: string; format?: string; help?: boolean }>('preview', argv, { since: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (isResult(parsed)) return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return { code: 0, stdout: PREVIEW_USAGE, stderr: '' };
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail(`--format must be text or json, not "${format}"`, true);
-  if (positionals.length > 1) return fail(`only one DIR may be given ("${positionals.join('", "')}")`, true);
-  const dirArg = positionals[0] ?? '.';
-  const dir = path.resolve(cwd, dirArg);
-  if (!nodeFsHost.isDirectory(dir)) return fail(`"${dirArg}" is not a folder`);
-  const roots = findProjectRoots(dir, nodeFsHost);
-  if (roots.length === 0) return fail(`no sfdx-project.json at or above "${dirArg}", nor below it`);
+  const target = projectRootsOf('preview', positionals, cwd);
+  if (isResult(target)) return target;
+  const { dirArg, dir, roots } = target;
   if (roots.length > 1) return fail(`several sfdx projects below "${dirArg}"; name one (${roots.map((r) => path.relative(dir, r) || '.').join(', ')})`);
   const root = roots[0]!;
 
