@@ -23,10 +23,10 @@ function project(): string {
   return dir;
 }
 
-function check(dir: string, extra: string[] = [], version = '1.0.0'): { stdout: string; code: number } {
+function check(dir: string, extra: string[] = [], version = '1.0.0'): { stdout: string; stderr: string; code: number } {
   const args = parseArgs(['check', '.', '--format', 'json', ...extra], {}, false) as CheckArgs;
   const r = checkCommand(args, { cwd: dir, env: {}, isTTY: false, version });
-  return { stdout: r.stdout, code: r.code };
+  return { stdout: r.stdout, stderr: r.stderr, code: r.code };
 }
 
 /** A cached run after `change` prints what a cold run prints; returns whether the cache was used. */
@@ -36,6 +36,7 @@ function cachedEqualsCold(dir: string, extra: string[] = [], version?: string): 
   const hit = cacheStats.hits > hits;
   const cold = check(dir, extra, version);
   assert.equal(warm.stdout, cold.stdout);
+  assert.equal(warm.stderr, cold.stderr);
   assert.equal(warm.code, cold.code);
   return hit;
 }
@@ -71,8 +72,14 @@ scenario('a permission set a rule reads', (d) =>
   edit(d, PERMSET, (t) => t.replace('</PermissionSet>', '    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n</PermissionSet>')),
 );
 scenario('a new .gitignore a rule reads', (d) => fs.writeFileSync(path.join(d, '.gitignore'), '**/extlClntAppGlobalOauthSets/\n'));
+scenario('a second project in a new folder (finding the projects is an input)', (d) => {
+  const sub = path.join(d, 'tools/second');
+  fs.mkdirSync(path.join(sub, 'force-app/main/default/externalClientApps'), { recursive: true });
+  fs.writeFileSync(path.join(sub, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }));
+  fs.copyFileSync(path.join(d, APP), path.join(sub, 'force-app/main/default/externalClientApps/AcmeBilling.eca-meta.xml'));
+});
+scenario('another --max-warnings and its message (the exit status is cached with the output)', () => {}, { extra: ['--max-warnings', '0'] });
 scenario('other settings (--rule)', () => {}, { extra: ['--rule', 'secret-in-source=off'] });
-scenario('another --max-warnings (the exit status is cached with the output)', () => {}, { extra: ['--max-warnings', '0'] });
 scenario('verbose output (the printed text is what is cached)', () => {}, { extra: ['--verbose'] });
 scenario('another ECA Lens version', () => {}, { version: '9.9.9' });
 
@@ -90,15 +97,32 @@ test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => 
       assert.equal(check(dir, ['--cache']).stdout, cold);
       assert.equal(cacheStats.hits, hits + 1, 'the rewritten file is used');
     }
-    // A tampered output with the old checksum: ignored. So is the version 1 layout.
+    // A tampered output with the old checksum: ignored. So is the version 2 layout.
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.includes('distribution-state-not-packaged'));
-    for (const bad of [text.replace('distribution-state-not-packaged', 'distribution-state-not-packagex'), text.replace('"formatVersion":2', '"formatVersion":1'), text.slice(0, -10)]) {
+    for (const bad of [text.replace('distribution-state-not-packaged', 'distribution-state-not-packagex'), text.replace('"formatVersion":3', '"formatVersion":2'), text.slice(0, -10)]) {
       fs.writeFileSync(file, bad);
       const hits = cacheStats.hits;
       assert.equal(check(dir, ['--cache']).stdout, cold);
       assert.equal(cacheStats.hits, hits, 'not trusted');
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--cache: loose metadata (no sfdx-project.json) is answered with its note on stderr', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-cache-loose-'));
+  try {
+    fs.cpSync(path.join(EXAMPLE, 'force-app'), path.join(dir, 'force-app'), { recursive: true });
+    const cold = check(dir);
+    assert.match(cold.stderr, /no sfdx-project\.json found: checked \d+ files as loose metadata/);
+    check(dir, ['--cache']);
+    assert.equal(cachedEqualsCold(dir), true, 'answered from the cache');
+    // A sfdx-project.json appears: the folder it lands in was listed, so the cache is not used.
+    fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }));
+    assert.equal(cachedEqualsCold(dir), false);
+    assert.doesNotMatch(check(dir).stderr, /loose metadata/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

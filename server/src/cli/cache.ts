@@ -15,7 +15,7 @@
  * docs/architecture.md "Cache".
  *
  * The file: one header line `{ format, formatVersion, sha256 }`, then the body (a line of JSON:
- * key, inputs, exit status; then the output bytes). A file without that header, of another format
+ * key, inputs, exit status and what the run said on stderr; then the output bytes). A file without that header, of another format
  * version, or whose body's checksum differs is ignored (never trusted) and rewritten. `--since`
  * (git state) and `--fix` (writes) bypass the lookup; the result is still written.
  */
@@ -26,7 +26,7 @@ import type { DirEntry, FsHost } from '../project/fsHost';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 type FileSig = [path: string, size: number, mtimeMs: number];
 type ProbeKind = 'isFile' | 'isDirectory' | 'exists' | 'realpath';
@@ -35,11 +35,19 @@ interface Inputs {
   dirs: FileSig[];
   probes: [path: string, kind: ProbeKind, answer: string | boolean | null][];
 }
+/**
+ * The files of `Inputs` as stored: grouped by folder, `[prefix, name, size, mtime, name, …]` (the
+ * prefix ends with the separator; prefix + name is the path as read). A third of the JSON to parse.
+ */
+type FileGroup = (string | number)[];
+interface StoredInputs extends Omit<Inputs, 'files'> {
+  files: FileGroup[];
+}
 interface Meta {
   key: string;
-  inputs: Inputs;
+  inputs: StoredInputs;
   code: number;
-  /** What the exit status says on stderr (--max-warnings). */
+  /** What the run said on stderr: the exit status (--max-warnings), the loose-metadata note. */
   why: string;
 }
 
@@ -147,11 +155,19 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
   if (!isObject(meta) || meta.key !== key || !isObject(meta.inputs) || typeof meta.code !== 'number' || typeof meta.why !== 'string') return undefined;
   const { files, dirs, probes } = meta.inputs;
   if (!Array.isArray(files) || !Array.isArray(dirs) || !Array.isArray(probes)) return undefined;
-  for (const list of [files, dirs]) {
-    for (const [p, size, mtime] of list) {
-      const now = sig(p);
-      if (now[1] !== size || now[2] !== mtime) return undefined;
+  for (const g of files) {
+    if (!Array.isArray(g) || typeof g[0] !== 'string' || g.length % 3 !== 1) return undefined;
+    const prefix = g[0];
+    for (let i = 1; i < g.length; i += 3) {
+      const name = g[i];
+      if (typeof name !== 'string') return undefined;
+      const now = sig(prefix + name);
+      if (now[1] !== g[i + 1] || now[2] !== g[i + 2]) return undefined;
     }
+  }
+  for (const [p, size, mtime] of dirs) {
+    const now = sig(p);
+    if (now[1] !== size || now[2] !== mtime) return undefined;
   }
   for (const [p, kind, answer] of probes) {
     const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
@@ -178,7 +194,7 @@ export function writeCache(file: string, key: string, inputs: Inputs, result: Ca
     if (!fs.existsSync(file)) fs.writeFileSync(file, '');
     const dir = path.dirname(file);
     const dirs = inputs.dirs.map((d) => (d[0] === dir ? sig(dir) : d));
-    const meta: Meta = { key, inputs: { ...inputs, dirs }, code: result.code, why: result.why };
+    const meta: Meta = { key, inputs: { files: grouped(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
     const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n', 'utf8'), Buffer.from(result.stdout, 'utf8')]);
     const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha256: sha(body) }) + '\n', 'utf8');
     fs.writeFileSync(file, Buffer.concat([header, body]));
@@ -186,6 +202,18 @@ export function writeCache(file: string, key: string, inputs: Inputs, result: Ca
   } catch (e) {
     return `could not write the cache file ${file}: ${e instanceof Error ? e.message : String(e)}`;
   }
+}
+
+function grouped(files: FileSig[]): FileGroup[] {
+  const byPrefix = new Map<string, FileGroup>();
+  for (const [p, size, mtime] of files) {
+    const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1;
+    const prefix = p.slice(0, cut);
+    let g = byPrefix.get(prefix);
+    if (!g) byPrefix.set(prefix, (g = [prefix]));
+    g.push(p.slice(cut), size, mtime);
+  }
+  return [...byPrefix.values()];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -29,17 +29,36 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   const dir = path.resolve(e.cwd, args.dir);
   if (!nodeFsHost.isDirectory(dir)) return fatal(`"${args.dir}" is not a folder`);
   const base: EngineOptions = { rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, devHubOrgIdSource: args.devHubOrgId ? 'cli' : undefined };
-  let projects: ReportProject[] = findProjectRoots(dir, nodeFsHost).map((root) => ({ root, sfdxProject: true }));
-  let stderr = '';
+  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
+  // --cache: looked up before anything else is read. Finding the projects is part of the recorded
+  // inputs (the folders it listed, the sfdx-project.json it probed), not of the key, so a hit
+  // stats what the last run read and nothing more.
+  let cache: { file: string; key: string; host: RecordingHost } | undefined;
+  if (args.cacheLocation) {
+    // Everything the printed output depends on besides the inputs.
+    const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
+    const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output });
+    const file = path.resolve(e.cwd, args.cacheLocation);
+    // --since reads git, --fix writes, --fix-dry-run prints a diff: never answered from the cache.
+    const hit = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost);
+    // A hit's bytes go out as they are (no decode and re-encode of megabytes of output).
+    if (hit) return { code: hit.code, get stdout() { return hit.stdout; }, stdoutBytes: hit.stdoutBytes, stderr: hit.why };
+    cache = { file, key, host: new RecordingHost(nodeFsHost) };
+  }
+  const host: FsHost = cache?.host ?? nodeFsHost;
+  let projects: ReportProject[] = findProjectRoots(dir, host).map((root) => ({ root, sfdxProject: true }));
+  /** What the report's run says on stderr besides the exit status (cached with the output). */
+  let note = '';
   if (projects.length === 0) {
     // No sfdx-project.json at, above or below DIR: the ECA files below it are still checked (a
     // committed consumer secret must not go unreported), as a project without package directories.
-    const loose = openProject(dir, nodeFsHost, { ...base, noProjectFile: true });
+    const loose = openProject(dir, host, { ...base, noProjectFile: true });
     const n = [...loose.files()].length;
     if (n === 0) return fatal(`no sfdx-project.json at or above "${args.dir}", nor below it, and no ECA files`);
     projects = [{ root: dir, sfdxProject: false }];
-    stderr += `no sfdx-project.json found: checked ${n} file${n === 1 ? '' : 's'} as loose metadata (file-level rules only)\n`;
+    note = `no sfdx-project.json found: checked ${n} file${n === 1 ? '' : 's'} as loose metadata (file-level rules only)\n`;
   }
+  let stderr = note;
   const since = withBaseline(projects.filter((p) => p.sfdxProject).map((p) => p.root), args.since, base);
   if ('error' in since) return fatal(since.error);
   const optionsFor = (p: ReportProject): EngineOptions => (p.sfdxProject ? since.options(p.root) : { ...base, noProjectFile: true });
@@ -72,7 +91,6 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     const { code, why } = exitCode(buildReport(projects, optionsFor, e.cwd), args.maxWarnings);
     return { code, stdout: diffs.join(''), stderr: stderr + why };
   }
-  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
   const render = (report: Report) => {
     const out =
       args.format === 'json'
@@ -84,24 +102,12 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
             : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
     return { stdout: out, ...exitCode(report, args.maxWarnings) };
   };
-  let result: { stdout: string; code: number; why: string; stdoutBytes?: Uint8Array };
-  if (args.cacheLocation) {
-    const file = path.resolve(e.cwd, args.cacheLocation);
-    // Everything the printed output depends on besides the inputs.
-    const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
-    const key = cacheKey(e.version, { dir, cwd: e.cwd, projects, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output });
-    // --since reads git, --fix just wrote: never answered from the cache (still written).
-    const hit = args.since || args.fix ? undefined : readCache(file, key, nodeFsHost);
-    if (hit) result = hit;
-    else {
-      const host = new RecordingHost(nodeFsHost);
-      result = render(buildReport(projects, optionsFor, e.cwd, host));
-      const problem = writeCache(file, key, host.inputs(), result);
-      if (problem) stderr += `eca-lens: ${problem}\n`;
-    }
-  } else result = render(buildReport(projects, optionsFor, e.cwd));
-  // A cache hit's bytes go out as they are (no decode and re-encode of megabytes of output).
-  if (result.stdoutBytes && !stdout) return { code: result.code, get stdout() { return result.stdout; }, stdoutBytes: result.stdoutBytes, stderr: stderr + result.why };
+  const result = render(buildReport(projects, optionsFor, e.cwd, host));
+  if (cache) {
+    // The report and what its run says, not the fix log: --fix is not in the key.
+    const problem = writeCache(cache.file, cache.key, cache.host.inputs(), { code: result.code, stdout: result.stdout, why: note + result.why });
+    if (problem) stderr += `eca-lens: ${problem}\n`;
+  }
   return { code: result.code, stdout: stdout + result.stdout, stderr: stderr + result.why };
 }
 
