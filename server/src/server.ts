@@ -4,15 +4,31 @@
  * tests call in process with in-memory streams.
  */
 import * as v8 from 'node:v8';
+import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
+import { BatchedMessageWriter } from './lsp/batchedWriter';
 
 // A language server lives long and mostly waits: a smaller heap matters more than the last few
 // percent of speed. On a 2,000-app project this keeps the resident size near 90 MB instead of
 // 115 MB, at the same indexing time (bench/lsp.mjs). Set before the project is indexed.
 v8.setFlagsFromString('--optimize-for-size');
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio our writer sends the messages of one loop turn in one write (lsp/batchedWriter.ts).
+// stdin stays a stream, so the library still ends the process when the editor closes it. Its typed
+// overloads pair streams with streams; at run time it wraps a readable stream and takes a
+// MessageWriter as it is (vscode-jsonrpc's createMessageConnection), hence the cast.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin, new BatchedMessageWriter(process.stdout) as unknown as NodeJS.WritableStream)
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // stdout is the protocol: a stray console line from a dependency must not corrupt it (what the
+  // library does itself when it opens stdio from the arguments).
+  console.log = console.info = console.debug = (...a: unknown[]) => connection.console.log(format(...a));
+  console.warn = (...a: unknown[]) => connection.console.warn(format(...a));
+  console.error = console.trace = (...a: unknown[]) => connection.console.error(format(...a));
+}
 
 // Unhandled errors are logged, never fatal: a bad file must not take the editor's server down.
 const report = (what: string) => (e: unknown) => {
@@ -25,5 +41,4 @@ const report = (what: string) => (e: unknown) => {
 process.on('uncaughtException', report('uncaught exception'));
 process.on('unhandledRejection', report('unhandled rejection'));
 
-// Over stdio the connection writes to process.stdout: let the session batch its writes.
-startServer(connection, process.argv.includes('--stdio') ? { output: process.stdout } : {});
+startServer(connection);

@@ -77,18 +77,8 @@ export class Session {
     const st = this.st;
     st.caps = readCaps(params);
     st.initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
-    let corked = false;
-    const out = this.options.output;
     st.publisher = new DiagnosticsPublisher(
       (uri, diagnostics, version) => {
-        if (out && !corked) {
-          corked = true;
-          out.cork();
-          setImmediate(() => {
-            corked = false;
-            out.uncork();
-          });
-        }
         void st.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }).catch((e) => st.logError('publishDiagnostics', e));
       },
       st.caps,

@@ -47,12 +47,6 @@ export interface SessionOptions {
   host?: FsHost;
   /** The rules to run (default: all). For tests. */
   ruleSet?: readonly Rule[];
-  /**
-   * The stream the connection writes to, when the server knows it (stdio): diagnostics published
-   * in one event-loop turn are then written with one system call (cork, uncork on the next turn)
-   * instead of two per message; a `.forceignore` edit can publish a thousand at once.
-   */
-  output?: { cork(): void; uncork(): void };
 }
 
 export class SessionState {
