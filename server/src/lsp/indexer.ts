@@ -59,7 +59,11 @@ export class Indexer {
     } finally {
       st.indexing = false;
     }
-    if (st.verbose) st.log(`ECA Lens: indexed ${st.ws.projects.length} project(s) in ${(performance.now() - t0).toFixed(0)} ms`);
+    if (st.verbose) {
+      const m = process.memoryUsage();
+      const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+      st.log(`ECA Lens: indexed ${st.ws.projects.length} project(s) in ${(performance.now() - t0).toFixed(0)} ms (heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, resident ${mb(m.rss)})`);
+    }
     if (st.resyncAfterIndex) {
       st.resyncAfterIndex = false;
       resync();
