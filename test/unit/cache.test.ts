@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type CheckArgs } from '../../server/src/cli/args';
 import { checkCommand } from '../../server/src/cli/check';
-import { cacheStats } from '../../server/src/cli/cache';
+import { cacheStats, RecordingHost } from '../../server/src/cli/cache';
+import { nodeFsHost } from '../../server/src/project/fsHost';
 
 const EXAMPLE = path.resolve('examples/acme-billing');
 const APP = 'force-app/main/default/externalClientApps/AcmeBilling.eca-meta.xml';
@@ -151,6 +152,31 @@ test('--cache-location: the cache goes where it is told; alone it is a usage err
     assert.ok(fs.existsSync(file));
     assert.ok(!fs.existsSync(path.join(dir, '.eca-lens-cache')));
     assert.throws(() => parseArgs(['check', '.', '--cache-location', 'x'], {}, false), /needs --cache/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--cache: a file is signed from the opened file (same bytes, size and mtime as reading and stat-ing it apart)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-cache-sig-'));
+  try {
+    const files = { small: 'abc', empty: '', big: 'é'.repeat(100_000) };
+    for (const [n, t] of Object.entries(files)) fs.writeFileSync(path.join(dir, n), t);
+    const rec = new RecordingHost(nodeFsHost);
+    for (const n of Object.keys(files)) {
+      const p = path.join(dir, n);
+      const got = rec.readFile(p);
+      assert.ok(got);
+      assert.deepEqual(Buffer.from(got), fs.readFileSync(p), n);
+    }
+    // A file whose size says 0 but has content (Linux /proc): read to the end all the same.
+    if (fs.existsSync('/proc/self/status')) assert.match(Buffer.from(nodeFsHost.readFileWithStat!('/proc/self/status')!.data).toString(), /^Name:/);
+    assert.equal(rec.readFile(path.join(dir, 'missing')), undefined);
+    assert.equal(rec.readFile(dir), undefined, 'a folder is not a file');
+    const st = (n: string) => fs.statSync(path.join(dir, n));
+    const signed = new Map(rec.inputs().files.map(([p, size, mtime]) => [path.basename(p), [size, mtime]]));
+    for (const n of Object.keys(files)) assert.deepEqual(signed.get(n), [st(n).size, st(n).mtimeMs], n);
+    assert.deepEqual(signed.get('missing'), [-1, -1]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -72,8 +72,15 @@ export class RecordingHost implements FsHost {
   private readonly probes = new Map<string, [string, ProbeKind, string | boolean | null]>();
   constructor(private readonly base: FsHost) {}
   readFile(p: string): Uint8Array | undefined {
-    // Stat first: a write after the read then shows as a changed signature next time.
-    if (!this.files.has(p)) this.files.set(p, sig(p));
+    // Stat first: a write after the read then shows as a changed signature next time. A host that
+    // reads with the stat of the opened file saves the second stat.
+    if (this.files.has(p)) return this.base.readFile(p);
+    const r = this.base.readFileWithStat?.(p);
+    if (r) {
+      this.files.set(p, [p, r.size, r.mtimeMs]);
+      return r.data;
+    }
+    this.files.set(p, sig(p));
     return this.base.readFile(p);
   }
   readDir(p: string): DirEntry[] | undefined {
