@@ -15,9 +15,10 @@
  * docs/architecture.md "Cache".
  *
  * The file: one header line `{ format, formatVersion, sha256 }`, then the body (a line of JSON:
- * key, inputs, exit status and what the run said on stderr; then the output bytes). A file without that header, of another format
- * version, or whose body's checksum differs is ignored (never trusted) and rewritten. `--since`
- * (git state) and `--fix` (writes) bypass the lookup; the result is still written.
+ * key, inputs, exit status and what the run said on stderr; then the output bytes). A file
+ * without that header, of another format version, or whose body's checksum differs is ignored
+ * (never trusted) and rewritten. `--since` (git state) and `--fix` (writes) bypass the lookup and
+ * still write the result; `--fix-dry-run` neither reads nor writes it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

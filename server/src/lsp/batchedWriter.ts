@@ -1,5 +1,5 @@
 /**
- * The server's writer over stdio: every message of one event-loop turn goes out in one write.
+ * The server's writer over stdio: the messages of one job (one event-loop task) go out together.
  *
  * vscode-jsonrpc's stream writer queues each message behind a semaphore that runs one message per
  * `setImmediate`, encodes it through a promise and writes its header and body separately: a
