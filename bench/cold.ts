@@ -14,6 +14,7 @@ import { TypeRegistry } from '../server/src/metadata/types';
 import { decodeBytes } from '../server/src/util/text';
 import { parseXml } from '../server/src/metadata/parse';
 import { openProject, inventoryJson } from '../server/src/engine';
+import { tuneHeap } from '../server/src/util/heapTuning';
 
 const [mode, root] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
@@ -58,6 +59,8 @@ if (mode === 'raw') {
   };
   walk(root);
 } else {
+  // What `eca-lens check` does first (server/src/cli.ts). The floors run on V8's defaults.
+  tuneHeap('batch');
   const project = openProject(root, nodeFsHost);
   indexMs = performance.now() - t0;
   for (const list of project.checkAll().values()) findings += list.length;

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /** CLI entry (bundled to server/out/cli.js). */
 import { run } from './cli/main';
+import { tuneHeap } from './util/heapTuning';
+
+// A check builds one model that lives to the end of the process (util/heapTuning.ts).
+tuneHeap('batch');
 
 try {
   const r = run(process.argv.slice(2));
