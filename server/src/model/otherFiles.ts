@@ -19,11 +19,6 @@ export class OtherFiles {
   private listedFor: readonly { absPath: string }[] | undefined;
   /** list() answers per glob set, valid as long as `all` is (rules ask the same globs per file). */
   private readonly lists = new Map<string, string[]>();
-  /**
-   * `all` as list() reads it, worked out once per listing rather than once per glob set: each
-   * path, its root-relative form and that form lower-cased between slashes (the pre-filter's).
-   */
-  private rows: { abs: string; rel: string; padded: string }[] | undefined;
 
   constructor(
     private readonly root: string,
@@ -48,7 +43,6 @@ export class OtherFiles {
 
   private forgetListing(): void {
     this.all = undefined;
-    this.rows = undefined;
     this.lists.clear();
   }
 
@@ -101,11 +95,15 @@ export class OtherFiles {
     const ig = ignore().add(list);
     const tails = literalTails(list);
     const out: string[] = [];
-    this.rows ??= this.rowsOf(this.all);
-    for (const { abs, rel, padded } of this.rows) {
-      if (tails && !tails.some((need) => need.every((t) => padded.includes(t)))) continue;
+    for (const p of this.all) {
+      const rel = toPosixRelative(this.root, p);
+      if (!rel || rel.startsWith('..')) continue;
+      if (tails) {
+        const padded = `/${rel.toLowerCase()}/`;
+        if (!tails.some((need) => need.every((t) => padded.includes(t)))) continue;
+      }
       try {
-        if (ig.ignores(rel)) out.push(abs);
+        if (ig.ignores(rel)) out.push(p);
       } catch {
         // a path `ignore` refuses: not listed
       }
@@ -113,16 +111,6 @@ export class OtherFiles {
     out.sort();
     this.lists.set(key, out);
     return out;
-  }
-
-  /** The paths below the root (an outside package directory's files have no root-relative path to match). */
-  private rowsOf(all: Set<string>): { abs: string; rel: string; padded: string }[] {
-    const rows: { abs: string; rel: string; padded: string }[] = [];
-    for (const abs of all) {
-      const rel = toPosixRelative(this.root, abs);
-      if (rel && !rel.startsWith('..')) rows.push({ abs, rel, padded: `/${rel.toLowerCase()}/` });
-    }
-    return rows;
   }
 
   private walkAll(extraRoots: readonly string[]): Set<string> {
