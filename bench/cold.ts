@@ -3,7 +3,7 @@
  * and parse every ECA-family file with fast-xml-parser, `captureMetaData` as the project sets it,
  * and nothing else), `floor` (the same walk through the project's host, decoder and parse wrapper:
  * validation + offsets; no model, no rules) or `check` (what `eca-lens check` does: index + every
- * rule). Prints JSON.
+ * rule; with the CLI's heap setting), or `raw-tuned` (the raw floor with that setting too). Prints JSON.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +21,10 @@ const t0 = performance.now();
 let parsed = 0;
 let findings = 0;
 let indexMs = 0;
-if (mode === 'raw') {
+// `raw-tuned`: the raw floor with the heap setting `eca-lens check` makes (util/heapTuning.ts), so
+// the bench can show the ratio both ways.
+if (mode === 'raw-tuned') tuneHeap('batch');
+if (mode === 'raw' || mode === 'raw-tuned') {
   const parser = new XMLParser({ captureMetaData: true, ignoreAttributes: true, alwaysCreateTextNode: true, isArray: () => true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false, ignoreDeclaration: true, ignorePiTags: true, commentPropName: false });
   const suffixes = new Set(ECA_TYPES.map((t) => t.suffix));
   const walk = (d: string) => {
