@@ -55,6 +55,10 @@ export class EcaProject extends WorkspaceModel {
   private helpersCache: RuleHelpers | undefined;
   /** planFor() per file type (the type object, 'forceignore', or null: unrecognised) and XML root. */
   private readonly plans = new Map<object | string | null, Map<boolean, Plan>>();
+  /** sameMessage(): each rule's last message. */
+  private readonly lastMessage = new Map<string, string>();
+  /** sharedRules(): per plan, the distinct sets of its verdict-reading rules by their places. */
+  private readonly ruleSets = new WeakMap<Plan, Map<string, ReadonlySet<number>>>();
   /**
    * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
    * package.xml, a script, a settings file): computed once, handed out by check(path), and
@@ -166,7 +170,7 @@ export class EcaProject extends WorkspaceModel {
     for (const x of this.projectFindings()) if (x.path === p) all.push(x);
     all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     if (all.length === 0) all = NO_FINDINGS;
-    this.findingsCache.set(p, { plan, own: own.length ? own : NO_OWN, verdictRules: verdictRules.size ? verdictRules : NO_RULES, all });
+    this.findingsCache.set(p, { plan, own: own.length ? own : NO_OWN, verdictRules: this.sharedRules(plan, verdictRules), all });
     return all;
   }
 
@@ -204,7 +208,7 @@ export class EcaProject extends WorkspaceModel {
         for (const r of raw) {
           const sev = r.severity === undefined ? severity : this.severityOf(rule.id, r.severity);
           if (sev === 'off') continue;
-          const finding: Finding = { ruleId: rule.id, severity: sev, message: r.message, path: p, range: helpers.range(p, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] };
+          const finding: Finding = { ruleId: rule.id, severity: sev, message: this.sameMessage(rule.id, r.message), path: p, range: helpers.range(p, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] };
           own.push({ at, finding });
         }
       }
@@ -213,6 +217,33 @@ export class EcaProject extends WorkspaceModel {
       observeVerdictReads(undefined);
     }
     return { own, verdictRules };
+  }
+
+  /**
+   * A rule's message, as the same string object as its last finding's when the text is the same:
+   * most governance messages do not name the app, and 2,000 copies of three of them held 1.7 MB
+   * on the bench tree. (checkAll goes file by file, so equal messages of a rule come in a row.)
+   */
+  private sameMessage(ruleId: string, message: string): string {
+    const last = this.lastMessage.get(ruleId);
+    if (last === message) return last;
+    this.lastMessage.set(ruleId, message);
+    return message;
+  }
+
+  /**
+   * One set object per distinct set of verdict-reading rules of a plan: files of a type mostly
+   * have the same ones, and a set each held 2 MB for the bench tree's 10,000 files.
+   */
+  private sharedRules(plan: Plan, rules: ReadonlySet<number>): ReadonlySet<number> {
+    if (rules.size === 0) return NO_RULES;
+    let byKey = this.ruleSets.get(plan);
+    if (!byKey) this.ruleSets.set(plan, (byKey = new Map()));
+    const key = [...rules].sort((a, b) => a - b).join();
+    const hit = byKey.get(key);
+    if (hit) return hit;
+    byKey.set(key, rules);
+    return rules;
   }
 
   /**

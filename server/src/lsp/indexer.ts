@@ -59,6 +59,8 @@ export class Indexer {
     } finally {
       st.indexing = false;
     }
+    // The index asked about every file once; later changes ask about a few.
+    for (const p of st.ws.projects) p.forgetForceIgnoreMatches();
     if (st.verbose) {
       const m = process.memoryUsage();
       const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;

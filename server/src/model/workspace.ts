@@ -341,6 +341,10 @@ export class WorkspaceModel implements ProjectView {
   directoryNamesLower(): ReadonlySet<string> {
     return this.dirNames;
   }
+  /** Forget the `.forceignore` matchers' remembered answers (the server, after its first index). */
+  forgetForceIgnoreMatches(): void {
+    for (const f of this.fiFiles.values()) f?.forgetMatches();
+  }
   baseline(): Baseline | undefined {
     return this.options.baseline;
   }

@@ -86,8 +86,10 @@ export class ForceIgnoreFile {
   readonly lines: readonly ForceIgnoreLine[];
   /** Lines left out of matching: the `ignore` library throws on them (so SDR fails), or too long to evaluate. */
   readonly problems: readonly ForceIgnoreProblem[];
-  private readonly ig: Ignore;
+  private ig: Ignore;
   private readonly single = new Map<number, Ignore>();
+  /** The pieces `ig` was built from (forgetMatches() builds it again). */
+  private readonly pieces: string[] = [];
 
   constructor(
     readonly path: string,
@@ -114,6 +116,7 @@ export class ForceIgnoreFile {
       else {
         try {
           this.ig.add(piece);
+          this.pieces.push(piece);
         } catch (e) {
           problems.push({ ...at, kind: 'invalid', error: e instanceof Error ? e.message : String(e) });
         }
@@ -134,6 +137,18 @@ export class ForceIgnoreFile {
       lines.push({ line: i, text, start, end, isPattern, negated, pattern: negated ? trimmedEnd.slice(1) : trimmedEnd, skipped });
     }
     this.lines = lines;
+  }
+
+  /**
+   * Drop what the matchers remember: `ignore` keeps the answer for every path it was asked about
+   * (on the bench tree 18,000 paths after the first index, about 2 MB). Answers stay the same:
+   * the matchers are built again from the same pieces.
+   */
+  forgetMatches(): void {
+    const ig = ignore().add(SDR_DEFAULT_PATTERNS.join('\n'));
+    for (const piece of this.pieces) ig.add(piece);
+    this.ig = ig;
+    this.single.clear();
   }
 
   /** Path relative to this file's folder, or undefined when outside it (never ignored). */
