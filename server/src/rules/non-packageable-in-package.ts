@@ -61,7 +61,11 @@ function chooseLine(ctx: EcaFileContext, f: EcaFile, t: EcaTypeInfo): string {
   // file included, and changes nothing else. So it works unless a shipping file has such a folder.
   const folder = /^\*\*\/([^/*?[\]\\!#]+)\/\*\*$/.exec(preferred)?.[1]?.toLowerCase();
   if (fi && folder && !/[\u0000\uFFFD]|\r(?!\n)/.test(fi.file.text)) {
-    const inFolder = (g: EcaFile) => fi.relative(g.path)?.toLowerCase().split('/').slice(0, -1).includes(folder) ?? false;
+    // A folder of the path below the .forceignore's folder is named <folder> (the file name is not).
+    const inFolder = (g: EcaFile) => {
+      const rel = fi.relative(g.path)?.toLowerCase();
+      return !!rel && `/${rel.slice(0, rel.lastIndexOf('/') + 1)}`.includes(`/${folder}/`);
+    };
     if (!shipping.some(inFolder)) return preferred;
   }
   const works = (line: string) => {
@@ -117,7 +121,9 @@ function moveFix(ctx: EcaFileContext, f: EcaFile): Fix | undefined {
     (d) => !d.package && d.absPath !== from.absPath && !inside(from.absPath, d.absPath) && !inside(d.absPath, from.absPath),
   );
   if (!target) return undefined;
-  const newPath = path.join(target.absPath, path.relative(from.absPath, f.path));
+  // The file is below its package directory (both paths normalised): its path there is a slice.
+  const rel = inside(from.absPath, f.path) ? f.path.slice(from.absPath.length + (from.absPath.endsWith(path.sep) ? 0 : 1)) : path.relative(from.absPath, f.path);
+  const newPath = path.join(target.absPath, rel);
   if (ctx.project.file(newPath)) return undefined;
   return ctx.fix(`Move to ${displayPath(ctx.project, newPath)} (package directory "${target.relPath}" is not packaged)`, [], {
     kind: 'suggestion',
