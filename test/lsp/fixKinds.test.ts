@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { CodeAction, Command } from 'vscode-languageserver-protocol';
 import { ALL_RULES, type Rule } from '../../server/src/engine';
-import type { FixKind } from '../../server/src/edits/types';
+import type { Fix, FixKind } from '../../server/src/edits/types';
 import { inProcess, RICH_CAPS } from './client';
 import { F, TEXT, twoApps, rangeOf, wholeFile } from './projects';
 
@@ -19,7 +19,9 @@ const isAction = (a: CodeAction | Command): a is CodeAction => typeof (a as Comm
 
 function withKind(rule: Rule, kind: FixKind): Rule {
   const check = rule.check.bind(rule) as (ctx: unknown) => ReturnType<Rule['check']>;
-  return { ...rule, check: (ctx: unknown) => check(ctx).map((f) => ({ ...f, fixes: f.fixes?.map((x) => ({ ...x, kind })) })) } as Rule;
+  const rekind = (fixes: Fix[]) => fixes.map((x) => ({ ...x, kind }));
+  // Lazy fixes (kit/types.ts LazyFixes) stay lazy.
+  return { ...rule, check: (ctx: unknown) => check(ctx).map((f) => ({ ...f, fixes: typeof f.fixes === 'function' ? (() => rekind((f.fixes as () => Fix[])())) : f.fixes && rekind(f.fixes) })) } as Rule;
 }
 
 const SUGGESTED = 'distribution-state-not-packaged';

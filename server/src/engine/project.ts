@@ -12,6 +12,7 @@ import type { EcaFile } from '../model/types';
 import { FORCEIGNORE, type ForceIgnoreFile } from '../project/forceIgnore';
 import { WorkspaceModel, type ChangeResult, type ModelOptions, type ReadKey } from '../model/workspace';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
+import type { Fix } from '../edits/types';
 import type { TextEdit } from '../edits/types';
 import type { OffsetEdit } from '../edits/textEdits';
 import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
@@ -208,7 +209,7 @@ export class EcaProject extends WorkspaceModel {
         for (const r of raw) {
           const sev = r.severity === undefined ? severity : this.severityOf(rule.id, r.severity);
           if (sev === 'off') continue;
-          const finding: Finding = { ruleId: rule.id, severity: sev, message: this.sameMessage(rule.id, r.message), path: p, range: helpers.range(p, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] };
+          const finding = makeFinding(rule.id, sev, this.sameMessage(rule.id, r.message), p, helpers.range(p, r.start, r.end), r);
           own.push({ at, finding });
         }
       }
@@ -287,7 +288,7 @@ export class EcaProject extends WorkspaceModel {
         const sev = this.severityOf(rule.id, r.severity ?? rule.defaultSeverity);
         if (sev === 'off') continue;
         const at = r.path ?? p;
-        out.push({ ruleId: rule.id, severity: sev, message: r.message, path: at, range: helpers.range(at, r.start, r.end), related: r.related, tags: r.tags, fixes: r.fixes ?? [] });
+        out.push(makeFinding(rule.id, sev, r.message, at, helpers.range(at, r.start, r.end), r));
       }
     }
     return (this.projectRun = out);
@@ -327,7 +328,34 @@ export class EcaProject extends WorkspaceModel {
 }
 
 /** Does a finding edit, create, or point at `p`? */
+/**
+ * A finding from what a rule returned. Lazy fixes (kit/types.ts LazyFixes) become a getter that
+ * builds them on each read; a fix builder that throws gives no fixes rather than failing the code
+ * action that asked.
+ */
+function makeFinding(ruleId: string, severity: Severity, message: string, path: string, range: Finding['range'], r: RawFinding): Finding {
+  const fixes = r.fixes;
+  if (typeof fixes !== 'function') return { ruleId, severity, message, path, range, related: r.related, tags: r.tags, fixes: fixes ?? [] };
+  return {
+    ruleId, severity, message, path, range, related: r.related, tags: r.tags,
+    get fixes(): Fix[] {
+      try {
+        return fixes();
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** Fixes are lazy (built on each read, from the project as it is then: never stale). */
+function hasLazyFixes(f: Finding): boolean {
+  return typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get === 'function';
+}
+
 function refersTo(f: Finding, p: string): boolean {
   if (f.related?.some((r) => r.path === p)) return true;
+  // Lazy fixes are built against the file as it is when asked for: nothing to re-check for them.
+  if (hasLazyFixes(f)) return false;
   return f.fixes.some((fx) => fx.edits.some((e) => e.path === p) || !!fx.fileOps?.some((o) => o.path === p || (o.kind === 'rename' && o.newPath === p)));
 }

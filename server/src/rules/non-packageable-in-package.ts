@@ -7,7 +7,7 @@
  * why; for OAuth policies with a `clientCredentialsFlowUser`, the "Enter a valid execution user"
  * failure. Fixes: add the right `.forceignore` line (preferred, safe), move the file to a package
  * directory that is not packaged (when the project has one; a suggestion), or delete the file (a
- * suggestion).
+ * suggestion). The fixes are built when asked for (LazyFixes).
  */
 import * as path from 'node:path';
 import { appendLine, applyOffsetEdits } from '../edits/textEdits';
@@ -33,13 +33,24 @@ export const rule = defineRule({
     if (ccUser && ccUser.text) {
       message += ' Its Run As user (clientCredentialsFlowUser) does not exist in the packaging org: "Enter a valid execution user for the OAuth client credentials flow."';
     }
-    const fixes: Fix[] = [addForceIgnoreLineFix(ctx, f, chooseLine(ctx, f, t))];
-    const move = moveFix(ctx, f);
-    if (move) fixes.push(move);
-    fixes.push(deleteFileFix(ctx, f));
-    return [ctx.finding(tagNameSpan(f.xml?.root), message, fixes)];
+    // Built when asked for (kit/types.ts LazyFixes): a .forceignore edit that puts a folder into
+    // the build brings thousands of these at once, and choosing the line costs more than the check.
+    return [ctx.finding(tagNameSpan(f.xml?.root), message, () => fixesFor(ctx, f))];
   },
 });
+
+/** The fixes, against the project as it is now (the file and its app looked up again). */
+function fixesFor(checked: EcaFileContext, was: EcaFile): Fix[] {
+  const f = checked.project.file(was.path) ?? was;
+  const t = f.type;
+  if (!t || !f.packageDir) return [];
+  const ctx: EcaFileContext = { ...checked, file: f, app: f.appName ? checked.project.app(f.appName) : undefined };
+  const fixes: Fix[] = [addForceIgnoreLineFix(ctx, f, chooseLine(ctx, f, t))];
+  const move = moveFix(ctx, f);
+  if (move) fixes.push(move);
+  fixes.push(deleteFileFix(ctx, f));
+  return fixes;
+}
 
 /**
  * The `.forceignore` line to add: the conventional folder (`**\/<dir>/**`) when the file sits in it,

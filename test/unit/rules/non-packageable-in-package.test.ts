@@ -236,3 +236,21 @@ test(`${ID}: with a package directory that is not packaged, a fix moves the file
     assert.ok(!only(fx.findings(P.global, ID)).fixes.some((x) => x.title.startsWith('Move')));
   });
 });
+
+test(`${ID}: the fixes are built when asked for, against the .forceignore as it is then; an edit that leaves the verdict alone re-checks nothing`, () => {
+  withFixture({ [P.global]: globalSettings(GLOBAL_BODY), '.forceignore': '# LWC\n**/jsconfig.json\n' }, (fx) => {
+    const finding = only(fx.findings(P.global, ID));
+    assert.equal(typeof Object.getOwnPropertyDescriptor(finding, 'fixes')?.get, 'function', 'lazy');
+    assert.equal(preferred(finding).title, 'Add "**/extlClntAppGlobalOauthSets/**" to .forceignore');
+    // A comment appended: no verdict changes, so the finding stays as it was (no re-check) ...
+    fs.writeFileSync(fx.abs('.forceignore'), '# LWC\n**/jsconfig.json\n# more\n');
+    const r = fx.project.update(fx.abs('.forceignore'));
+    assert.ok(!r.affected.has(fx.abs(P.global)), 'not re-checked');
+    const same = only(fx.findings(P.global, ID));
+    assert.equal(same, finding);
+    // ... and its fix, asked for again, adds the line at the file's new end.
+    fx.apply(preferred(same));
+    assert.equal(fx.read('.forceignore'), '# LWC\n**/jsconfig.json\n# more\n**/extlClntAppGlobalOauthSets/**\n');
+    assert.equal(fx.findings(P.global, ID).length, 0);
+  });
+});

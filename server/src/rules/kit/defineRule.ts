@@ -16,7 +16,7 @@ import type { XmlElement } from '../../metadata/parse';
 import type { EcaTypeInfo } from '../../metadata/types';
 import type { Fix, TextEdit } from '../../edits/types';
 import type {
-  EcaFileContext, EcaFileRule, EditHelpers, FindingExtras, FixOptions, ForceIgnoreContext, ForceIgnoreRule, ProjectFileContext,
+  EcaFileContext, EcaFileRule, EditHelpers, FindingExtras, FixOptions, ForceIgnoreContext, ForceIgnoreRule, LazyFixes, ProjectFileContext,
   ProjectFileRule, RawFinding, RuleHelpers, Severity, Span, TypeSelector, XmlFileContext,
 } from './types';
 import { valueSpan } from './spans';
@@ -92,11 +92,12 @@ export function ruleHelpers(base: EditHelpers): RuleHelpers {
       const span = isElement(at) ? valueSpan(at) : at;
       const f: RawFinding = { message, start: span.start, end: span.end };
       if (!extras) return f;
-      if (isFix(extras)) f.fixes = [extras];
+      if (typeof extras === 'function') f.fixes = extras;
+      else if (isFix(extras)) f.fixes = [extras];
       else if (Array.isArray(extras)) f.fixes = [...(extras as readonly Fix[])];
       else {
-        const x = extras as Exclude<FindingExtras, Fix | readonly Fix[]>;
-        if (x.fixes) f.fixes = [...x.fixes];
+        const x = extras as Exclude<FindingExtras, Fix | readonly Fix[] | LazyFixes>;
+        if (x.fixes) f.fixes = typeof x.fixes === 'function' ? x.fixes : [...x.fixes];
         if (x.severity) f.severity = x.severity;
         if (x.related) f.related = x.related;
         if (x.tags) f.tags = x.tags;

@@ -39,8 +39,19 @@ export interface RawFinding extends Span {
   severity?: Severity;
   related?: Related[];
   tags?: Tag[];
-  fixes?: Fix[];
+  /** The fixes, or a function that builds them when they are asked for (LazyFixes). */
+  fixes?: Fix[] | LazyFixes;
 }
+
+/**
+ * Fixes built when asked for (a code action, fix-all, the CLI's --fix), against the project as it
+ * is then: for a rule whose fixes cost more than its check and whose findings come by the
+ * thousand (a `.forceignore` edit that puts a folder into the build). Not remembered: each read of
+ * `Finding.fixes` builds them again, so they can never be stale, and a changed `.forceignore`
+ * need not re-check findings for their sake. The function must only read the project (through
+ * the context it closed over: look the file and its app up again, they may have been replaced).
+ */
+export type LazyFixes = () => Fix[];
 
 /** A finding as the adapters see it. */
 export interface Finding {
@@ -63,7 +74,7 @@ export interface FixOptions {
 }
 
 /** The rest of a finding: a fix, fixes, or the full set of optional fields. */
-export type FindingExtras = Fix | readonly Fix[] | { fixes?: readonly Fix[]; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
+export type FindingExtras = Fix | readonly Fix[] | LazyFixes | { fixes?: readonly Fix[] | LazyFixes; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
 
 /** Helpers every context gives: edits, ranges, findings and fixes for any file the model knows. */
 export interface EditHelpers {
