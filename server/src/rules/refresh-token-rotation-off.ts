@@ -26,12 +26,14 @@ export const rule = defineRule({
     const message = `The app can get refresh tokens (RefreshToken or OfflineAccess scope) but ${how}: ` +
       'a leaked refresh token stays valid until it expires. Turn rotation on (High in the Security Health Review).' +
       (isPackagedApp(ctx, p) ? APPEXCHANGE_NOTE : '');
-    const edit = setSettingEdit(ctx, s, 'isRefreshTokenRotationEnabled', 'true');
     // ECA: the scope is in the OAuth settings, another file; point there too.
     const related = p.flows.refreshToken.sources.filter((r) => r.path !== ctx.file.path).slice(0, 1).map((r) => relatedAt(ctx, r, 'Refresh tokens are requested here'));
-    return [ctx.finding(settingSpan(s), message, {
-      fixes: edit ? [ctx.fix('Turn refresh token rotation on', edit, { kind: 'suggestion', preferred: true })] : [],
-      ...(related.length ? { related } : {}),
-    })];
+    // Built when asked for (LazyFixes): the setting and the edit are in this file, whose change
+    // re-checks it, so what the closure holds stays true while the finding does.
+    const fixes = () => {
+      const edit = setSettingEdit(ctx, s, 'isRefreshTokenRotationEnabled', 'true');
+      return edit ? [ctx.fix('Turn refresh token rotation on', edit, { kind: 'suggestion', preferred: true })] : [];
+    };
+    return [ctx.finding(settingSpan(s), message, { fixes, ...(related.length ? { related } : {}) })];
   },
 });

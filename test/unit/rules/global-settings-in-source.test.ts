@@ -56,3 +56,17 @@ test(`${ID}: editing .gitignore re-checks the global settings (model update)`, (
     assert.equal(fx.project.check(fx.abs(P.global)).filter((x) => x.ruleId === ID).length, 1);
   });
 });
+
+test(`${ID}: the fixes are built when asked for, from the .gitignore as it is then`, () => {
+  withFixture({ [P.global]: G, '.gitignore': 'node_modules/\n' }, (fx) => {
+    const f = only(fx.findings(P.global, ID));
+    assert.equal(typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get, 'function', 'lazy');
+    assert.equal(preferred(f).title, 'Add "**/extlClntAppGlobalOauthSets/" to .gitignore');
+    // The .gitignore gains a line (the finding is re-checked: the rule read the file); the fix
+    // asked for now appends after it.
+    fs.writeFileSync(fx.abs('.gitignore'), 'node_modules/\n.sf/\n');
+    fx.project.update(fx.abs('.gitignore'));
+    fx.apply(preferred(only(fx.findings(P.global, ID))));
+    assert.equal(fx.read('.gitignore'), 'node_modules/\n.sf/\n**/extlClntAppGlobalOauthSets/\n');
+  });
+});
