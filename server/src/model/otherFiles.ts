@@ -96,12 +96,10 @@ export class OtherFiles {
     const tails = literalTails(list);
     const out: string[] = [];
     for (const p of this.all) {
+      // The pre-filter reads the absolute path as it is (no string made per path and glob set).
+      if (tails && !tails.some((need) => need.every((t) => t.test(p)))) continue;
       const rel = toPosixRelative(this.root, p);
       if (!rel || rel.startsWith('..')) continue;
-      if (tails) {
-        const padded = `/${rel.toLowerCase()}/`;
-        if (!tails.some((need) => need.every((t) => padded.includes(t)))) continue;
-      }
       try {
         if (ig.ignores(rel)) out.push(p);
       } catch {
@@ -138,19 +136,23 @@ export class OtherFiles {
 /**
  * A cheap pre-filter for list(): `ignore` is slow per path and a project holds tens of thousands.
  * A path (or one of its folders) can match a pattern only if one of its segments ends with the
- * literal text after the pattern's last wildcard (`**` then `/*.settings-meta.xml` → `.settings-meta.xml/`),
- * and holds each wildcard-free folder of the pattern (`/manifest/`). Lower case (`ignore` ignores
- * case). undefined when some pattern has no such tail (no pre-filter).
+ * literal text after the pattern's last wildcard (`**` then `/*.settings-meta.xml` → a segment
+ * ending `.settings-meta.xml`), and holds each wildcard-free folder of the pattern (`manifest`).
+ * Tested on the absolute path, case-insensitively (`ignore` ignores case): the part above the
+ * project root can only add matches, which `ignore` then turns down. undefined when some
+ * pattern has no such tail (no pre-filter).
  */
-function literalTails(globs: readonly string[]): string[][] | undefined {
-  const out: string[][] = [];
+function literalTails(globs: readonly string[]): RegExp[][] | undefined {
+  const out: RegExp[][] = [];
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const END = '(?:[\\\\/]|$)';
   for (const g0 of globs) {
     const g = g0.trim().replace(/\/+$/, '');
     if (!g || g.startsWith('!') || g.startsWith('#') || g.includes('\\')) return undefined;
     const tail = /[^*?\]/]*$/.exec(g)![0].split('/').pop()!;
     if (!tail || /[[\]]/.test(tail)) return undefined;
     const folders = g.split('/').slice(0, -1).filter((seg) => seg && !/[*?[\]]/.test(seg));
-    out.push([tail.toLowerCase() + '/', ...folders.map((seg) => `/${seg.toLowerCase()}/`)]);
+    out.push([new RegExp(esc(tail) + END, 'i'), ...folders.map((seg) => new RegExp(`[\\\\/]${esc(seg)}${END}`, 'i'))]);
   }
   return out;
 }
