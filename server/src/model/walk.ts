@@ -27,8 +27,11 @@ export function walkProject(host: FsHost, dir: string, seen: Set<string>, isRoot
   const entries = host.readDir(dir);
   if (!entries) return;
   if (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE)) return; // a nested project of its own
+  // The entries' paths: the folder's path and the name, as path.join gives them for a normalised
+  // folder (25,000 joins on the bench tree, each normalising the whole path again).
+  const prefix = plainDir(dir) ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
   for (const e of entries) {
-    const abs = path.join(dir, e.name);
+    const abs = prefix !== undefined && e.name !== '.' && e.name !== '..' ? prefix + e.name : path.join(dir, e.name);
     if (e.isDirectory) {
       if (SKIP_DIRS.has(e.name) || v.skip(abs)) continue;
       v.onDir(e.name);
@@ -38,6 +41,11 @@ export function walkProject(host: FsHost, dir: string, seen: Set<string>, isRoot
       else if (!v.skip(abs)) v.onFile(abs, e.name);
     }
   }
+}
+
+/** An absolute folder path that path.join would leave as it is (normalised, no trailing separator but the root's). */
+function plainDir(dir: string): boolean {
+  return path.isAbsolute(dir) && path.normalize(dir) === dir && (dir.length === path.parse(dir).root.length || !dir.endsWith(path.sep));
 }
 
 /** Every `.forceignore` and ECA-family file (by `isEca(name)`) below a folder that appeared. */

@@ -47,15 +47,15 @@ function compile(text: string): Ignore {
   return ig;
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
 export class GitIgnore {
   private readonly sources: Compiled[];
+  /** The repository root, normalised, without a trailing separator (explain() appends to it). */
+  private readonly base: string;
 
   /** `repoRoot`: the folder holding `.git` (else the project root); sources outside it are dropped. */
   constructor(readonly repoRoot: string, sources: readonly GitIgnoreSource[]) {
+    const norm = path.normalize(repoRoot);
+    this.base = norm.endsWith(path.sep) ? norm.slice(0, -1) : norm;
     const inRepo = (d: string) => d === repoRoot || isInside(repoRoot, d);
     this.sources = sources
       .filter((s) => inRepo(s.dir))
@@ -72,10 +72,12 @@ export class GitIgnore {
   /** The source and the path (itself or a folder above it) that makes `abs` ignored, or undefined. */
   explain(abs: string, isDir = false): { source: GitIgnoreSource; ignoredPath: string } | undefined {
     if (!isInside(this.repoRoot, abs)) return undefined;
-    const segs = toPosix(path.relative(this.repoRoot, abs)).split('/');
-    let cur = this.repoRoot;
+    const segs = posixRelative(this.repoRoot, abs).split('/');
+    // The folders from the repository root down, as path.join gives them (the root is normalised
+    // and the segments are plain names): no normalising of the whole path per segment.
+    let cur = this.base;
     for (let i = 0; i < segs.length; i++) {
-      cur = path.join(cur, segs[i]!);
+      cur = cur + path.sep + segs[i]!;
       const dir = i < segs.length - 1 || isDir;
       const src = dir ? this.decideDir(cur) : this.decide(cur, false);
       if (src) return { source: src, ignoredPath: cur };
