@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { scanXml } from '../../server/src/metadata/xmlScan';
+import { scanXml, nameEnd, NAME_RE } from '../../server/src/metadata/xmlScan';
 import { parseXml, parseXmlSlow } from '../../server/src/metadata/parse';
 import { TextFile } from '../../server/src/util/text';
 
@@ -85,4 +85,23 @@ test('fast path offsets: open tag, content and closing tag as the rules use them
   assert.equal(c.contentStart, c.contentEnd);
   assert.equal(text[c.contentStart], '/');
   assert.equal(text.slice(root.contentEnd, root.end), '</A>');
+});
+
+test('nameEnd reads names as the expression does (start, middle, one prefix, a colon with nothing after it)', () => {
+  const chars = ['a', 'Z', '_', '0', '9', '.', '-', ':', ' ', '>', '/', 'é', '\u0000'];
+  let rng = 11;
+  const rand = () => (rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const cases = ['a', 'a:b', 'a:', 'a:1', ':a', '1a', 'ns:Name.x-y_z', 'a:b:c', '_', '', 'é'];
+  for (let k = 0; k < 5000; k++) {
+    let t = '';
+    for (let j = 0, len = Math.floor(rand() * 8); j < len; j++) t += chars[Math.floor(rand() * chars.length)];
+    cases.push(t);
+  }
+  for (const t of cases) {
+    for (let at = 0; at <= Math.min(t.length, 2); at++) {
+      NAME_RE.lastIndex = at;
+      const m = NAME_RE.exec(t);
+      assert.equal(nameEnd(t, at), m ? at + m[0].length : -1, `${JSON.stringify(t)} at ${at}`);
+    }
+  }
 });
