@@ -60,6 +60,7 @@ export class EcaProject extends WorkspaceModel {
   private readonly lastMessage = new Map<string, string>();
   /** sharedRules(): per plan, the distinct sets of its verdict-reading rules by their places. */
   private readonly ruleSets = new WeakMap<Plan, Map<string, ReadonlySet<number>>>();
+  private readonly lastRuleSet = new WeakMap<Plan, ReadonlySet<number>>();
   /**
    * Findings of the project-scope rules, for any file (sfdx-project.json, an ECA file, a
    * package.xml, a script, a settings file): computed once, handed out by check(path), and
@@ -176,28 +177,22 @@ export class EcaProject extends WorkspaceModel {
   }
 
   /** Run the plan's rules on `p` (its ECA file or `.forceignore`; only those at the places in `only`, when given). */
-  private runRules(p: string, f: EcaFile | undefined, fi: ForceIgnoreFile | undefined, plan: Plan, only?: ReadonlySet<number>): { own: { at: number; finding: Finding }[]; verdictRules: Set<number> } {
+  private runRules(p: string, f: EcaFile | undefined, fi: ForceIgnoreFile | undefined, plan: Plan, only?: ReadonlySet<number>): { own: { at: number; finding: Finding }[]; verdictRules: ReadonlySet<number> } {
     const own: { at: number; finding: Finding }[] = [];
-    const verdictRules = new Set<number>();
-    if (plan.length === 0 || only?.size === 0) return { own, verdictRules };
+    if (plan.length === 0 || only?.size === 0) return { own, verdictRules: NO_RULES };
     const helpers = this.helpers();
     // One context per file, shared by every rule (the app is looked up once).
     const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
     const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
-    // Reads of other files made while checking `p` make `p` their reader.
-    this.readObserver = (key: ReadKey) => {
-      if (key.kind === 'list') this.listReaders.add(p);
-      else {
-        let s = this.readers.get(key.path);
-        if (!s) this.readers.set(key.path, (s = new Set()));
-        s.add(p);
-      }
-    };
-    let at = 0;
-    observeVerdictReads(() => verdictRules.add(at));
+    // Reads of other files made while checking `p` make `p` their reader; a verdict read marks
+    // the rule running (one observer of each kind per project, not two closures per file).
+    const run = (this.running = { path: p, at: 0, verdictRules: undefined });
+    this.readObserver = this.noteRead;
+    observeVerdictReads(this.noteVerdictRead);
     try {
-      for (; at < plan.length; at++) {
+      for (let at = 0; at < plan.length; at++) {
         if (only && !only.has(at)) continue;
+        run.at = at;
         const { rule, severity } = plan[at]!;
         let raw: RawFinding[] = [];
         try {
@@ -215,10 +210,28 @@ export class EcaProject extends WorkspaceModel {
       }
     } finally {
       this.readObserver = undefined;
+      this.running = undefined;
       observeVerdictReads(undefined);
     }
-    return { own, verdictRules };
+    return { own, verdictRules: run.verdictRules ?? NO_RULES };
   }
+
+  /** The file whose rules are running: its path, the rule's place in the plan, the places that read a verdict. */
+  private running: { path: string; at: number; verdictRules: Set<number> | undefined } | undefined;
+  private readonly noteRead = (key: ReadKey): void => {
+    const p = this.running?.path;
+    if (p === undefined) return;
+    if (key.kind === 'list') this.listReaders.add(p);
+    else {
+      let s = this.readers.get(key.path);
+      if (!s) this.readers.set(key.path, (s = new Set()));
+      s.add(p);
+    }
+  };
+  private readonly noteVerdictRead = (): void => {
+    const r = this.running;
+    if (r) (r.verdictRules ??= new Set()).add(r.at);
+  };
 
   /**
    * A rule's message, as the same string object as its last finding's when the text is the same:
@@ -238,13 +251,16 @@ export class EcaProject extends WorkspaceModel {
    */
   private sharedRules(plan: Plan, rules: ReadonlySet<number>): ReadonlySet<number> {
     if (rules.size === 0) return NO_RULES;
+    // Files come type by type: most often the same set as the last file of this plan's.
+    const last = this.lastRuleSet.get(plan);
+    if (last && last.size === rules.size && [...rules].every((r) => last.has(r))) return last;
     let byKey = this.ruleSets.get(plan);
     if (!byKey) this.ruleSets.set(plan, (byKey = new Map()));
     const key = [...rules].sort((a, b) => a - b).join();
-    const hit = byKey.get(key);
-    if (hit) return hit;
-    byKey.set(key, rules);
-    return rules;
+    let shared = byKey.get(key);
+    if (!shared) byKey.set(key, (shared = rules));
+    this.lastRuleSet.set(plan, shared);
+    return shared;
   }
 
   /**

@@ -97,7 +97,7 @@ export class OtherFiles {
     const out: string[] = [];
     for (const p of this.all) {
       // The pre-filter reads the absolute path as it is (no string made per path and glob set).
-      if (tails && !tails.some((need) => need.every((t) => t.test(p)))) continue;
+      if (tails && !passes(tails, p)) continue;
       const rel = toPosixRelative(this.root, p);
       if (!rel || rel.startsWith('..')) continue;
       try {
@@ -131,6 +131,21 @@ export class OtherFiles {
     for (const r of [this.root, ...extraRoots]) walk(r, true);
     return all;
   }
+}
+
+/** Some pattern's expressions all match `p` (loops, not closures: it runs for every path and glob set). */
+function passes(tails: readonly RegExp[][], p: string): boolean {
+  for (const need of tails) {
+    let all = true;
+    for (const t of need) {
+      if (!t.test(p)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /**
