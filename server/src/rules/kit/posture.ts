@@ -9,7 +9,7 @@ import { insertChild, replaceContent } from '../../edits/textEdits';
 import type { TextEdit } from '../../edits/types';
 import { tagNameSpan, valueSpan } from './spans';
 import { CONNECTED_APP_TYPE } from '../../metadata/types';
-import type { EcaFile } from '../../model/types';
+import type { AppInfo, EcaFile } from '../../model/types';
 import type { EcaFileContext, Related, Span } from './types';
 import { isPackagedDir } from './fixes';
 import { ROLE_TYPES } from '../../metadata/oauthPostureTypes';
@@ -42,6 +42,9 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
     lastFile = { file: f, posture: p };
     return p;
   }
+  // The governance rules ask one after another for the same file: the last answer first (no
+  // sources picked, no key of four paths built per rule and file).
+  if (lastEca && lastEca.file === f && lastEca.app === ctx.app) return lastEca.posture;
   let entry = byApp.get(ctx.app);
   if (!entry) {
     const sorted = [...ctx.app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
@@ -52,8 +55,11 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
   const key = ROLES.map((r) => picked[r]?.path ?? '').join('\0');
   let p = entry.postures.get(key);
   if (!p) entry.postures.set(key, (p = ecaPosture(picked)));
+  lastEca = { file: f, app: ctx.app, posture: p };
   return p;
 }
+/** postureOf()'s last answer for an ECA file: keyed by the file and app objects the model replaces on a change. */
+let lastEca: { file: EcaFile; app: AppInfo; posture: OAuthPosture } | undefined;
 
 const ROLES = ['header', 'oauthSettings', 'globalSettings', 'policies'] as const;
 
