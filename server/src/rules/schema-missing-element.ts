@@ -11,7 +11,7 @@
  */
 import { escapeXml, insertChild } from '../edits/textEdits';
 import { defineRule, ownFields, rootSchema, schemaOrder, schemaParents, tagNameSpan, type SchemaField } from './kit';
-import type { EcaFileContext } from './kit';
+import type { EcaFileContext, XmlElement } from './kit';
 
 const CONVENTIONAL = /^(.+)_(oauth|glbloauth|oauthPlcy|plcy)$/;
 
@@ -44,9 +44,8 @@ export const rule = defineRule({
     if (!schema) return [];
     const out = [];
     for (const p of schemaParents(root, schema)) {
-      const present = new Set(p.el.children.map((c) => c.name));
       for (const field of ownFields(p.type)) {
-        if (!field.required || field.list || present.has(field.name)) continue;
+        if (!field.required || field.list || hasChild(p.el, field.name)) continue;
         const known = field.name === 'externalClientApplication' ? appNameFor(ctx) : undefined;
         const edit = insertChild(doc, p.el, field.name, known !== undefined ? escapeXml(known) : placeholder(field), true, schemaOrder(p.type));
         const fix = known !== undefined
@@ -59,3 +58,8 @@ export const rule = defineRule({
     return out;
   },
 });
+
+function hasChild(el: XmlElement, name: string): boolean {
+  for (const c of el.children) if (c.name === name) return true;
+  return false;
+}

@@ -23,7 +23,7 @@ export const rule = defineRule({
     const out = [];
     for (const n of schemaNodes(root, schema)) {
       if (n.field) continue;
-      const where = n.path.length > 1 ? `<${n.parent.name}> (${n.owner.name})` : n.owner.name;
+      const where = n.depth > 1 ? `<${n.parent.name}> (${n.owner.name})` : n.owner.name;
       const present = new Set(n.parent.children.map((c) => c.name));
       const misses = nearMisses(n.el.name, ownFields(n.owner).map((x) => x.name));
       const fixes: Fix[] = misses.map((m) =>

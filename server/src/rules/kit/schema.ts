@@ -30,8 +30,8 @@ export interface SchemaNode {
   readonly owner: TypeSchema;
   /** Undefined: the owner has no such element. */
   readonly field: SchemaField | undefined;
-  /** Element names from below the root to `el`. */
-  readonly path: readonly string[];
+  /** How deep `el` is: 1 for a child of the root. */
+  readonly depth: number;
 }
 
 /**
@@ -44,39 +44,41 @@ export function schemaNodes(root: XmlElement, schema: TypeSchema): readonly Sche
   const hit = nodesMemo;
   if (hit && hit.root === root && hit.schema === schema) return hit.nodes;
   const nodes: SchemaNode[] = [];
-  const walk = (parent: XmlElement, owner: TypeSchema, path: readonly string[]) => {
+  const walk = (parent: XmlElement, owner: TypeSchema, depth: number) => {
     for (const el of parent.children) {
       const field = owner.field(el.name);
-      const p = [...path, el.name];
-      nodes.push({ el, parent, owner, field, path: p });
+      nodes.push({ el, parent, owner, field, depth });
       const sub = field?.kind === 'complex' && field.type ? complexType(field.type) : undefined;
-      if (sub) walk(el, sub, p);
+      if (sub) walk(el, sub, depth + 1);
     }
   };
-  walk(root, schema, []);
+  walk(root, schema, 1);
   nodesMemo = { root, schema, nodes };
   return nodes;
 }
 let nodesMemo: { root: XmlElement; schema: TypeSchema; nodes: SchemaNode[] } | undefined;
 
 /** Every element that has a schema type (the root and the complex elements), with that type. */
-export function schemaParents(root: XmlElement, schema: TypeSchema): readonly { el: XmlElement; type: TypeSchema; path: readonly string[] }[] {
+export function schemaParents(root: XmlElement, schema: TypeSchema): readonly { el: XmlElement; type: TypeSchema; depth: number }[] {
   const hit = parentsMemo;
   if (hit && hit.root === root && hit.schema === schema) return hit.parents;
-  const parents: { el: XmlElement; type: TypeSchema; path: readonly string[] }[] = [{ el: root, type: schema, path: [] }];
+  const parents: { el: XmlElement; type: TypeSchema; depth: number }[] = [{ el: root, type: schema, depth: 0 }];
   for (const n of schemaNodes(root, schema)) {
     const sub = n.field?.kind === 'complex' && n.field.type ? complexType(n.field.type) : undefined;
-    if (sub) parents.push({ el: n.el, type: sub, path: n.path });
+    if (sub) parents.push({ el: n.el, type: sub, depth: n.depth });
   }
   parentsMemo = { root, schema, parents };
   return parents;
 }
-let parentsMemo: { root: XmlElement; schema: TypeSchema; parents: { el: XmlElement; type: TypeSchema; path: readonly string[] }[] } | undefined;
+let parentsMemo: { root: XmlElement; schema: TypeSchema; parents: { el: XmlElement; type: TypeSchema; depth: number }[] } | undefined;
 
 /** Fields a source file may hold: not the inherited `fullName` / `module`. */
 export function ownFields(t: TypeSchema): readonly SchemaField[] {
-  return t.fields.filter((f) => !f.inherited);
+  let own = ownMemo.get(t);
+  if (!own) ownMemo.set(t, (own = t.fields.filter((f) => !f.inherited)));
+  return own;
 }
+const ownMemo = new WeakMap<TypeSchema, readonly SchemaField[]>();
 
 export interface NearMiss {
   readonly name: string;
