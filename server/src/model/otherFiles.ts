@@ -95,17 +95,18 @@ export class OtherFiles {
     const ig = ignore().add(list);
     const tails = literalTails(list);
     const out: string[] = [];
-    for (const p of this.all) {
+    // forEach, not for-of: no iterator result per path and glob set.
+    this.all.forEach((p) => {
       // The pre-filter reads the absolute path as it is (no string made per path and glob set).
-      if (tails && !passes(tails, p)) continue;
+      if (tails && !passes(tails, p)) return;
       const rel = toPosixRelative(this.root, p);
-      if (!rel || rel.startsWith('..')) continue;
+      if (!rel || rel.startsWith('..')) return;
       try {
         if (ig.ignores(rel)) out.push(p);
       } catch {
         // a path `ignore` refuses: not listed
       }
-    }
+    });
     out.sort();
     this.lists.set(key, out);
     return out;

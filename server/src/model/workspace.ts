@@ -15,7 +15,7 @@
 import { findGitRoot } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
-import { TypeRegistry, type EcaTypeInfo } from '../metadata/types';
+import { TypeRegistry, type EcaTypeInfo, type FileNameInfo } from '../metadata/types';
 import { parseXml, child } from '../metadata/parse';
 import { decodeBytes, type TextFile } from '../util/text';
 import type { FsHost } from '../project/fsHost';
@@ -114,7 +114,8 @@ export class WorkspaceModel implements ProjectView {
       },
       onFile: (abs, name) => {
         all.add(abs);
-        if (this.types.classifyFileName(name)) this.addFile(abs);
+        const info = this.types.classifyFileName(name);
+        if (info) this.addFile(abs, info);
       },
     });
   }
@@ -144,8 +145,8 @@ export class WorkspaceModel implements ProjectView {
   }
 
   /** Read, parse and classify one ECA-family file; replaces any earlier entry. */
-  private addFile(abs: string): EcaFile | undefined {
-    const info = this.types.classifyFileName(path.basename(abs));
+  private addFile(abs: string, known?: FileNameInfo): EcaFile | undefined {
+    const info = known ?? this.types.classifyFileName(path.basename(abs));
     if (!info) return undefined;
     const bytes = this.host.readFile(abs);
     let doc: TextFile | undefined;
