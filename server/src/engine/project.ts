@@ -12,8 +12,7 @@ import type { EcaFile } from '../model/types';
 import { FORCEIGNORE, type ForceIgnoreFile } from '../project/forceIgnore';
 import { WorkspaceModel, type ChangeResult, type ModelOptions, type ReadKey } from '../model/workspace';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
-import type { Fix } from '../edits/types';
-import type { TextEdit } from '../edits/types';
+import type { Fix, TextEdit } from '../edits/types';
 import type { OffsetEdit } from '../edits/textEdits';
 import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
 import { ALL_RULES } from '../rules/index';
@@ -343,7 +342,6 @@ export class EcaProject extends WorkspaceModel {
   }
 }
 
-/** Does a finding edit, create, or point at `p`? */
 /**
  * A finding from what a rule returned. Lazy fixes (kit/types.ts LazyFixes) become a getter that
  * builds them on each read; a fix builder that throws gives no fixes rather than failing the code
@@ -354,6 +352,7 @@ function makeFinding(ruleId: string, severity: Severity, message: string, path: 
   if (typeof fixes !== 'function') return { ruleId, severity, message, path, range, related: r.related, tags: r.tags, fixes: fixes ?? [] };
   return {
     ruleId, severity, message, path, range, related: r.related, tags: r.tags,
+    ...(r.hasFixes ? { hasFixes: true } : {}),
     get fixes(): Fix[] {
       try {
         return fixes();
@@ -369,6 +368,7 @@ function hasLazyFixes(f: Finding): boolean {
   return typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get === 'function';
 }
 
+/** Does a finding edit, create, or point at `p`? */
 function refersTo(f: Finding, p: string): boolean {
   if (f.related?.some((r) => r.path === p)) return true;
   // Lazy fixes are built against the file as it is when asked for: nothing to re-check for them.

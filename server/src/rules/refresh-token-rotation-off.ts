@@ -34,6 +34,7 @@ export const rule = defineRule({
       const edit = setSettingEdit(ctx, s, 'isRefreshTokenRotationEnabled', 'true');
       return edit ? [ctx.fix('Turn refresh token rotation on', edit, { kind: 'suggestion', preferred: true })] : [];
     };
-    return [ctx.finding(settingSpan(s), message, { fixes, ...(related.length ? { related } : {}) })];
+    // setSettingEdit gives an edit whenever the file has a text (hasFixes: the tree need not build it).
+    return [ctx.finding(settingSpan(s), message, { fixes, hasFixes: !!ctx.file.doc, ...(related.length ? { related } : {}) })];
   },
 });

@@ -13,7 +13,7 @@ import { postureView, projectPosture } from './posture';
 export type ToUri = (absPath: string) => string;
 
 export function findingSummary(f: Finding, toUri: ToUri = pathToUri): FindingSummary {
-  return { uri: toUri(f.path), code: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixable: f.fixes.length > 0 };
+  return { uri: toUri(f.path), code: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixable: f.hasFixes ?? f.fixes.length > 0 };
 }
 
 /** Where a file stands for its package directory's build. */

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { globalSettings, header, oauthSettings, PLAIN_PROJECT, xml } from '../../helpers/fixture';
 import { assertAtMark, fixTitled, markedRoot, only, P, preferred, withFixture } from '../../helpers/eca';
+import { findingSummary } from '../../../server/src/views/describe';
 
 const ID = 'non-packageable-in-package';
 const GLOBAL_BODY = '    <externalClientApplication>Billing</externalClientApplication>\n    <isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>\n    <label>Billing</label>\n';
@@ -252,5 +253,14 @@ test(`${ID}: the fixes are built when asked for, against the .forceignore as it 
     fx.apply(preferred(same));
     assert.equal(fx.read('.forceignore'), '# LWC\n**/jsconfig.json\n# more\n**/extlClntAppGlobalOauthSets/**\n');
     assert.equal(fx.findings(P.global, ID).length, 0);
+  });
+});
+
+test(`${ID}: the tree shows the finding as fixable without building its fixes (hasFixes), and the fixes are there`, () => {
+  withFixture({ [P.global]: globalSettings(GLOBAL_BODY) }, (fx) => {
+    const f = only(fx.findings(P.global, ID));
+    assert.equal(f.hasFixes, true);
+    assert.equal(findingSummary(f).fixable, true);
+    assert.ok(f.fixes.length >= 2);
   });
 });

@@ -98,6 +98,7 @@ export function ruleHelpers(base: EditHelpers): RuleHelpers {
       else {
         const x = extras as Exclude<FindingExtras, Fix | readonly Fix[] | LazyFixes>;
         if (x.fixes) f.fixes = typeof x.fixes === 'function' ? x.fixes : [...x.fixes];
+        if (x.hasFixes && typeof x.fixes === 'function') f.hasFixes = true;
         if (x.severity) f.severity = x.severity;
         if (x.related) f.related = x.related;
         if (x.tags) f.tags = x.tags;

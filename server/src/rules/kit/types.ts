@@ -41,6 +41,8 @@ export interface RawFinding extends Span {
   tags?: Tag[];
   /** The fixes, or a function that builds them when they are asked for (LazyFixes). */
   fixes?: Fix[] | LazyFixes;
+  /** Lazy fixes: the rule knows they are never empty (the tree shows the finding as fixable without building them). */
+  hasFixes?: boolean;
 }
 
 /**
@@ -63,6 +65,8 @@ export interface Finding {
   related?: Related[];
   tags?: Tag[];
   fixes: Fix[];
+  /** Lazy fixes the rule says are never empty: `fixes.length > 0` without building them. */
+  hasFixes?: boolean;
 }
 
 export interface FixOptions {
@@ -74,7 +78,7 @@ export interface FixOptions {
 }
 
 /** The rest of a finding: a fix, fixes, or the full set of optional fields. */
-export type FindingExtras = Fix | readonly Fix[] | LazyFixes | { fixes?: readonly Fix[] | LazyFixes; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
+export type FindingExtras = Fix | readonly Fix[] | LazyFixes | { fixes?: readonly Fix[] | LazyFixes; hasFixes?: boolean; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
 
 /** Helpers every context gives: edits, ranges, findings and fixes for any file the model knows. */
 export interface EditHelpers {
