@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isInside, posixRelative } from '../../server/src/util/paths';
+import { childPath, isInside, posixRelative } from '../../server/src/util/paths';
 import { OtherFiles } from '../../server/src/model/otherFiles';
 import { excluder } from '../../server/src/model/walk';
 import { nodeFsHost } from '../../server/src/project/fsHost';
@@ -32,6 +32,7 @@ test('isInside and posixRelative answer as path.relative does, fast path or not'
       assert.equal(isInside(d, p), slowInside(d, p), `isInside(${d}, ${p})`);
       assert.equal(posixRelative(d, p), path.relative(d, p), `posixRelative(${d}, ${p})`);
     }
+    for (const name of ['x', '.x', 'x.y', '.', '..', '', 'a/b', '..x', 'x..']) assert.equal(childPath(d, name), path.join(d, name), `childPath(${d}, ${name})`);
   }
 });
 

@@ -7,6 +7,7 @@ import ignore from 'ignore';
 import { toPosixRelative, type FsHost } from '../project/fsHost';
 import { PROJECT_FILE, parseSfdxProject, type SfdxProjectConfig } from '../project/sfdxProject';
 import { decodeBytes, type TextFile } from '../util/text';
+import { childPath } from '../util/paths';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import { SKIP_DIRS, isInside } from '../project/discover';
 
@@ -27,11 +28,8 @@ export function walkProject(host: FsHost, dir: string, seen: Set<string>, isRoot
   const entries = host.readDir(dir);
   if (!entries) return;
   if (!isRoot && entries.some((e) => e.isFile && e.name === PROJECT_FILE)) return; // a nested project of its own
-  // The entries' paths: the folder's path and the name, as path.join gives them for a normalised
-  // folder (25,000 joins on the bench tree, each normalising the whole path again).
-  const prefix = plainDir(dir) ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
   for (const e of entries) {
-    const abs = prefix !== undefined && e.name !== '.' && e.name !== '..' ? prefix + e.name : path.join(dir, e.name);
+    const abs = childPath(dir, e.name);
     if (e.isDirectory) {
       if (SKIP_DIRS.has(e.name) || v.skip(abs)) continue;
       v.onDir(e.name);
@@ -43,18 +41,13 @@ export function walkProject(host: FsHost, dir: string, seen: Set<string>, isRoot
   }
 }
 
-/** An absolute folder path that path.join would leave as it is (normalised, no trailing separator but the root's). */
-function plainDir(dir: string): boolean {
-  return path.isAbsolute(dir) && path.normalize(dir) === dir && (dir.length === path.parse(dir).root.length || !dir.endsWith(path.sep));
-}
-
 /** Every `.forceignore` and ECA-family file (by `isEca(name)`) below a folder that appeared. */
 export function collectPaths(host: FsHost, dir: string, seen: Set<string>, out: string[], isEca: (name: string) => boolean): void {
   const real = host.realpath(dir) ?? dir;
   if (seen.has(real)) return;
   seen.add(real);
   for (const e of host.readDir(dir) ?? []) {
-    const abs = path.join(dir, e.name);
+    const abs = childPath(dir, e.name);
     if (e.isDirectory && !SKIP_DIRS.has(e.name)) collectPaths(host, abs, seen, out, isEca);
     else if (e.isFile && (e.name === FORCEIGNORE || isEca(e.name))) out.push(abs);
   }

@@ -16,7 +16,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside, posixRelative } from '../util/paths';
+import { childPath, isInside, posixRelative } from '../util/paths';
 
 export const GITIGNORE = '.gitignore';
 
@@ -49,13 +49,9 @@ function compile(text: string): Ignore {
 
 export class GitIgnore {
   private readonly sources: Compiled[];
-  /** The repository root, normalised, without a trailing separator (explain() appends to it). */
-  private readonly base: string;
 
   /** `repoRoot`: the folder holding `.git` (else the project root); sources outside it are dropped. */
   constructor(readonly repoRoot: string, sources: readonly GitIgnoreSource[]) {
-    const norm = path.normalize(repoRoot);
-    this.base = norm.endsWith(path.sep) ? norm.slice(0, -1) : norm;
     const inRepo = (d: string) => d === repoRoot || isInside(repoRoot, d);
     this.sources = sources
       .filter((s) => inRepo(s.dir))
@@ -73,11 +69,9 @@ export class GitIgnore {
   explain(abs: string, isDir = false): { source: GitIgnoreSource; ignoredPath: string } | undefined {
     if (!isInside(this.repoRoot, abs)) return undefined;
     const segs = posixRelative(this.repoRoot, abs).split('/');
-    // The folders from the repository root down, as path.join gives them (the root is normalised
-    // and the segments are plain names): no normalising of the whole path per segment.
-    let cur = this.base;
+    let cur = this.repoRoot;
     for (let i = 0; i < segs.length; i++) {
-      cur = cur + path.sep + segs[i]!;
+      cur = childPath(cur, segs[i]!);
       const dir = i < segs.length - 1 || isDir;
       const src = dir ? this.decideDir(cur) : this.decide(cur, false);
       if (src) return { source: src, ignoredPath: cur };

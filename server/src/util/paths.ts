@@ -23,3 +23,13 @@ export function posixRelative(dir: string, p: string): string {
   }
   return path.relative(dir, p).split(path.sep).join('/');
 }
+
+/**
+ * `path.join(dir, name)` for one entry name: plain string concatenation when `dir` is a plain
+ * POSIX path and `name` a plain name (what join gives then, without normalising the whole path
+ * again: the cold walk joins 25,000 entries); path.join for anything else.
+ */
+export function childPath(dir: string, name: string): string {
+  if (plain(dir) && name !== '' && name !== '.' && name !== '..' && !name.includes('/')) return dir === '/' ? `/${name}` : `${dir}/${name}`;
+  return path.join(dir, name);
+}
