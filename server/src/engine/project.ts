@@ -111,9 +111,15 @@ export class EcaProject extends WorkspaceModel {
       // file to point into it read a verdict input, so re-running the verdict rules is enough, unless
       // a finding of another rule points there (then the whole file).
       for (const [p, c] of this.findingsCache) {
-        if (r.affected.has(p) && !partial.has(p)) continue;
-        if (c.own.some((x) => !c.verdictRules.has(x.at) && refersTo(x.finding, abs))) full(p);
-        else if (c.own.some((x) => refersTo(x.finding, abs))) {
+        if (c.own === NO_OWN || (r.affected.has(p) && !partial.has(p))) continue;
+        let refers: 'none' | 'verdict' | 'other' = 'none';
+        for (const x of c.own) {
+          if (!refersTo(x.finding, abs)) continue;
+          refers = c.verdictRules.has(x.at) ? 'verdict' : 'other';
+          if (refers === 'other') break;
+        }
+        if (refers === 'other') full(p);
+        else if (refers === 'verdict') {
           r.affected.add(p);
           partial.add(p);
         }
@@ -347,10 +353,13 @@ export class EcaProject extends WorkspaceModel {
  * builds them on each read; a fix builder that throws gives no fixes rather than failing the code
  * action that asked.
  */
+/** The findings this module made with lazy fixes (a set: no property descriptor to read per finding). */
+const LAZY = new WeakSet<Finding>();
+
 function makeFinding(ruleId: string, severity: Severity, message: string, path: string, range: Finding['range'], r: RawFinding): Finding {
   const fixes = r.fixes;
   if (typeof fixes !== 'function') return { ruleId, severity, message, path, range, related: r.related, tags: r.tags, fixes: fixes ?? [] };
-  return {
+  const f: Finding = {
     ruleId, severity, message, path, range, related: r.related, tags: r.tags,
     ...(r.hasFixes ? { hasFixes: true } : {}),
     get fixes(): Fix[] {
@@ -361,11 +370,13 @@ function makeFinding(ruleId: string, severity: Severity, message: string, path: 
       }
     },
   };
+  LAZY.add(f);
+  return f;
 }
 
 /** Fixes are lazy (built on each read, from the project as it is then: never stale). */
 function hasLazyFixes(f: Finding): boolean {
-  return typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get === 'function';
+  return LAZY.has(f);
 }
 
 /** Does a finding edit, create, or point at `p`? */

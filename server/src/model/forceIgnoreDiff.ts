@@ -22,14 +22,15 @@ export function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
   // Many lines changed (a paste, a checkout): testing each one costs more than a full evaluation.
   if (removed.length + added.length > 8) return undefined;
   // A pattern matches a path only if its longest run of literal characters occurs in the path:
-  // a substring test skips the matcher for almost every file.
-  const lits = [...removed.map((l) => ({ l, fi: before })), ...added.map((l) => ({ l, fi: after }))].map((x) => ({ ...x, lit: literalOf(x.l.pattern) }));
+  // a substring test skips the matcher for almost every file. The test is a case-insensitive
+  // expression (no lower-cased copy of every path of the project per edit), which folds case as
+  // the matcher's own expressions do (`ignore` compiles them with the `i` flag, without `u`).
+  const lits = [...removed.map((l) => ({ l, fi: before })), ...added.map((l) => ({ l, fi: after }))].map((x) => ({ ...x, lit: literalTest(x.l.pattern) }));
   return {
     touches(p: string): boolean {
-      let lower: string | undefined;
       let rel: string | undefined | null = null;
       for (const { l, fi, lit } of lits) {
-        if (lit && !(lower ??= p.toLowerCase()).includes(lit)) continue;
+        if (lit && !lit.test(p)) continue;
         if (rel === null) rel = after.relative(p);
         if (rel === undefined) return false;
         if (fi.lineMatches(l, rel)) return true;
@@ -39,11 +40,11 @@ export function lineDiff(before: ForceIgnoreFile, after: ForceIgnoreFile) {
   };
 }
 
-/** The longest run of plain ASCII characters of a gitignore pattern, lower-cased ('' when under 3). */
-function literalOf(pattern: string): string {
+/** A case-insensitive test for the longest run of plain ASCII characters of a gitignore pattern (none when under 3). */
+export function literalTest(pattern: string): RegExp | undefined {
   let best = '';
   for (const run of pattern.split(/[*?[\]\\/!]+/)) if (run.length > best.length) best = run;
-  return best.length >= 3 && /^[\x20-\x7e]+$/.test(best) ? best.toLowerCase() : '';
+  return best.length >= 3 && /^[\x20-\x7e]+$/.test(best) ? new RegExp(best.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : undefined;
 }
 
 /** The same excluding line (number, offsets, text) or the same default pattern. */

@@ -55,8 +55,13 @@ export function updateForceIgnore(abs: string, m: ForceIgnoreUpdateModel): Chang
     // Nothing to do: an edit of a big .forceignore leaves thousands of excluded files untouched.
     if (diff && !diff.touches(f.path)) continue;
     const v = m.verdict(f);
-    const before = f.exclusion ? exclusionInfoIn(f.exclusion, existed ?? undefined) : undefined;
-    if (v.included !== f.included || v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path || !sameExclusion(v.exclusion?.info, before)) {
+    // The old excluding line is worked out only when the verdict itself stands (a folder going in
+    // or out of the build flips a thousand verdicts: no line to explain for any of them).
+    const changed =
+      v.included !== f.included ||
+      v.exclusion?.forceIgnore.path !== f.exclusion?.forceIgnore.path ||
+      !sameExclusion(v.exclusion?.info, f.exclusion ? exclusionInfoIn(f.exclusion, existed ?? undefined) : undefined);
+    if (changed) {
       inventoryChanged ||= v.included !== f.included;
       m.replace(withVerdict(f, v));
       touch(f.path);
