@@ -5,6 +5,7 @@
 //     toggles distributionState Packaged ↔ Local, so each one changes the file's diagnostics);
 //   - a .forceignore edit (a line that keeps policy files out, removed then restored) → the last
 //     diagnostic it updates;
+//   - the tree view's ecaLens/inventory request (time and size; no target);
 //   - server RSS after indexing.
 // `benchLsp({ root, cliColdMs })` is called by bench/run.mjs; `node bench/lsp.mjs <projectDir>` runs it alone.
 import { spawn } from 'node:child_process';
@@ -267,6 +268,17 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
     }
   }
 
+  // The tree view's request (ecaLens/inventory), as the client sends it after each inventory
+  // change: the server answers it in one piece, so while it builds and writes it nothing else runs.
+  const inventoryLat = [];
+  let inventoryBytes = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    const inv = await conn.sendRequest('ecaLens/inventory');
+    inventoryLat.push(now() - t);
+    inventoryBytes = Buffer.byteLength(JSON.stringify(inv));
+  }
+
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   await new Promise((r) => proc.once('exit', r));
@@ -291,6 +303,11 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
     forceIgnoreFolderMaxMs: fiFolder.length ? Math.max(...fiFolder) : null,
     forceIgnoreFolderLine: fiLine,
     forceIgnoreFolderUpdatedFiles: fiUpdated,
+    // Measured in pairs: removing the line (the folder's files go into the build) is the even one.
+    forceIgnoreFolderRemoveMedianMs: fiFolder.length ? pct(fiFolder.filter((_, i) => i % 2 === 0), 50) : null,
+    forceIgnoreFolderRestoreMedianMs: fiFolder.length > 1 ? pct(fiFolder.filter((_, i) => i % 2 === 1), 50) : null,
+    inventoryMedianMs: inventoryLat.length ? pct(inventoryLat, 50) : null,
+    inventoryMb: inventoryBytes / 1048576,
     rssMb: rss,
   };
   const f = (x, d = 0) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d));
@@ -303,6 +320,8 @@ export async function benchLsp({ root, cliColdMs, quiet = false } = {}) {
   out(`completion on a header (after <)    p50 ${f(r.completionP50Ms, 2)} ms, p99 ${f(r.completionP99Ms, 2)} ms over ${completionLat.length} requests, target p50 < ${TARGETS.completionMs} ms ${met(r.completionP50Ms !== null && r.completionP50Ms < TARGETS.completionMs)}`);
   out(`.forceignore edit, one file         median ${f(r.forceIgnoreOneFileMedianMs)} ms, max ${f(r.forceIgnoreOneFileMaxMs)} ms (adding/removing "${oneLine}"), target ≤ ${TARGETS.forceIgnoreMs} ms ${met(r.forceIgnoreOneFileMaxMs !== null && r.forceIgnoreOneFileMaxMs <= TARGETS.forceIgnoreMs)}`);
   out(`.forceignore edit, whole folder      median ${f(r.forceIgnoreFolderMedianMs)} ms, max ${f(r.forceIgnoreFolderMaxMs)} ms (removing/restoring "${fiLine}": ${fiUpdated} files change), target ≤ ${TARGETS.forceIgnoreMs} ms ${met(r.forceIgnoreFolderMaxMs !== null && r.forceIgnoreFolderMaxMs <= TARGETS.forceIgnoreMs)}`);
+  out(`  removing the line: median ${f(r.forceIgnoreFolderRemoveMedianMs)} ms; restoring it: median ${f(r.forceIgnoreFolderRestoreMedianMs)} ms`);
+  out(`ecaLens/inventory (the tree's request) median ${f(r.inventoryMedianMs)} ms, ${f(r.inventoryMb, 1)} MB of JSON (no target; the server answers nothing else meanwhile)`);
   out(`server RSS after indexing             ${f(r.rssMb).padStart(6)} MB, target ≤ ${TARGETS.rssMb} MB ${met(r.rssMb <= TARGETS.rssMb)}`);
   return r;
 }
