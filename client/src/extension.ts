@@ -8,7 +8,7 @@ import { Methods, type ChecklistResult, type InventoryResult, type StatusParams 
 import { registerCommands } from './commands/register';
 import { vscodeUi } from './adapters';
 import { EcaLensServer, type ClientState } from './languageClient';
-import { Coalescer } from './refresh';
+import { Coalescer, RefreshWhenShown } from './refresh';
 import { isEcaLensPath } from './selector';
 import { statusView } from './status';
 import { ChecklistTree } from './views/checklistTree';
@@ -52,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (inv || checklist) await vscode.commands.executeCommand('setContext', 'ecaLens.inventoryLoaded', true);
   });
   const refresh = () => refresher.trigger();
+  const onScreen = new RefreshWhenShown(() => inventoryTree.view.visible || checklistTree.view.visible, refresh);
+  for (const tree of [inventoryTree, checklistTree]) context.subscriptions.push(tree.view.onDidChangeVisibility(() => onScreen.visibilityChanged()));
 
   const s = new EcaLensServer(context, {
     onState: (state) => {
@@ -69,15 +71,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       renderStatus();
       if (status?.state === 'ready') inventoryTree.setHazards(status.errors + status.warnings);
     },
-    onInventoryChanged: () => void refresh(),
+    onInventoryChanged: () => onScreen.request(),
   });
   server = s;
 
   // The server says when files, apps or inclusion change (ecaLens/inventoryChanged); the findings
-  // the views show also change with the diagnostics it publishes: refresh on those too.
+  // the views show also change with the diagnostics it publishes: refresh on those too (while a
+  // view is on screen; else when one is shown next).
   context.subscriptions.push(
     vscode.languages.onDidChangeDiagnostics((e) => {
-      if (s.isRunning() && e.uris.some((u) => u.scheme === 'file' && isEcaLensPath(u.path))) void refresh();
+      if (s.isRunning() && e.uris.some((u) => u.scheme === 'file' && isEcaLensPath(u.path))) onScreen.request();
     }),
   );
 
