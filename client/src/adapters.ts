@@ -56,6 +56,9 @@ export class RowTreeProvider<N extends { row: Row; children: N[] }> implements v
   private readonly emitter = new vscode.EventEmitter<N | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
+  /** `load`: the children of a node whose rows come when it is expanded (undefined: none to load). */
+  constructor(private readonly load?: (n: N) => Promise<N[]> | undefined) {}
+
   set(roots: N[]): void {
     this.roots = roots;
     this.parents.clear();
@@ -73,8 +76,18 @@ export class RowTreeProvider<N extends { row: Row; children: N[] }> implements v
     return toTreeItem(n.row);
   }
 
-  getChildren(n?: N): N[] {
-    return n ? n.children : this.roots;
+  getChildren(n?: N): N[] | Promise<N[]> {
+    if (!n) return this.roots;
+    const loading = n.children.length === 0 ? this.load?.(n) : undefined;
+    if (!loading) return n.children;
+    return loading.then(
+      (kids) => {
+        n.children = kids;
+        for (const c of kids) this.parents.set(c, n);
+        return kids;
+      },
+      () => [],
+    );
   }
 
   getParent(n: N): N | undefined {
@@ -120,7 +133,7 @@ export async function saveDirtySince(before: Set<string>): Promise<number> {
  * would find no command.
  */
 export abstract class ResultTree<R, N extends { row: Row; children: N[] }> implements vscode.Disposable {
-  readonly provider = new RowTreeProvider<N>();
+  readonly provider = new RowTreeProvider<N>((n) => this.loadChildren(n));
   readonly view: vscode.TreeView<N>;
   private last: R | undefined;
   private lastKey = '';
@@ -144,6 +157,10 @@ export abstract class ResultTree<R, N extends { row: Row; children: N[] }> imple
 
   /** The rows for an answer. */
   protected abstract build(result: R): N[];
+  /** The children of a node that are asked for when it is expanded; undefined for the others. */
+  protected loadChildren(_n: N): Promise<N[]> | undefined {
+    return undefined;
+  }
   /** After new rows are shown (view description, badge...). */
   protected shown(_result: R): void {}
 

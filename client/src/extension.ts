@@ -4,7 +4,7 @@
  * commands' flows are plain TypeScript under views/ and commands/.
  */
 import * as vscode from 'vscode';
-import { Methods, type ChecklistResult, type InventoryResult, type StatusParams } from '../../server/src/shared/protocol';
+import { Methods, type AppPostureParams, type AppPostureView, type ChecklistResult, type InventoryResult, type StatusParams } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands/register';
 import { vscodeUi } from './adapters';
 import { EcaLensServer, type ClientState } from './languageClient';
@@ -74,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     onInventoryChanged: () => onScreen.request(),
   });
   server = s;
+  inventoryTree.setPostureSource((projectUri, app) => s.request<AppPostureView | null>(Methods.appPosture, { projectUri, app } satisfies AppPostureParams));
 
   // The server says when files, apps or inclusion change (ecaLens/inventoryChanged); the findings
   // the views show also change with the diagnostics it publishes: refresh on those too (while a

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type MarkupContent } from 'vscode-languageserver-protocol';
 import { inProcess, uriOf, RICH_CAPS } from './client';
 import { D, F, HOME, TEXT, twoApps, posOf } from './projects';
-import type { ChecklistResult, InventoryResult } from '../../server/src/shared/protocol';
+import { appFindings, type ChecklistResult, type InventoryResult } from '../../server/src/shared/protocol';
 
 const hoverText = (h: { contents: unknown } | null) => (h ? (h.contents as MarkupContent).value : '');
 
@@ -115,7 +115,7 @@ test('ecaLens/inventory: apps, files, types, build states, the excluding line, f
     assert.deepEqual(billing.files[3]!.excludedBy, { uri: uriOf(fx.abs(F.forceignore)), line: 1, text: '**/extlClntAppOauthPolicies/**' });
     assert.equal(billing.files[0]!.uri, uriOf(fx.abs(F.billing)));
     assert.equal(billing.files[0]!.findings[0]!.fixable, true);
-    assert.deepEqual(billing.findings.map((f) => f.code).sort(), ['distribution-state-not-packaged', 'global-settings-in-source', 'non-packageable-in-package', 'secret-in-source']);
+    assert.deepEqual(appFindings(billing).map((f) => f.code).sort(), ['distribution-state-not-packaged', 'global-settings-in-source', 'non-packageable-in-package', 'secret-in-source']);
     assert.deepEqual(p.looseFiles.map((f) => [path.basename(f.path), f.state, f.findings.map((x) => x.code)]), [['Odd.ecaOAuth-meta.xml', 'unrecognized', ['unrecognized-file-name']]]);
 
     // A file created on disk: inventoryChanged, and the next answer has it.

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { inProcess, uriOf } from './client';
 import { F, twoApps } from './projects';
-import { Methods, type InventoryResult, type ReportResult } from '../../server/src/shared/protocol';
+import { Methods, type AppPostureParams, type AppPostureView, type InventoryResult, type ReportResult } from '../../server/src/shared/protocol';
 
 test('ecaLens/report: the workspace\'s report, or the project of a uri; rule links follow ecaLens.docsBaseUrl', async () => {
   const fx = twoApps();
@@ -18,11 +18,24 @@ test('ecaLens/report: the workspace\'s report, or the project of a uri; rule lin
     assert.match(all.markdown, /\]\(https:\/\/docs\.example\.com\/eca-lens\/rules\/[a-z-]+\.md\)/);
     const one = await c.request<ReportResult>(Methods.report, { uri: uriOf(fx.abs(F.billing)) });
     assert.equal(one.markdown, all.markdown);
-    // The inventory carries the same posture, per app.
+    // The inventory carries each app's posture in counts; ecaLens/appPosture its rows.
     const inv = await c.request<InventoryResult>(Methods.inventory);
-    const billing = inv.projects[0]!.apps.find((a) => a.name === 'Billing')!;
-    assert.ok(billing.posture && billing.posture.settings.length > 5);
-    assert.ok(billing.posture.settings.every((s) => s.label && s.state && ['ok', 'finding', 'unknown'].includes(s.status)));
+    const project = inv.projects[0]!;
+    const billing = project.apps.find((a) => a.name === 'Billing')!;
+    const rows = await c.request<AppPostureView | null>(Methods.appPosture, { projectUri: project.uri, app: 'Billing' } satisfies AppPostureParams);
+    assert.ok(rows && rows.settings.length > 5);
+    assert.ok(rows.settings.every((s) => s.label && s.state && ['ok', 'finding', 'unknown'].includes(s.status)));
+    assert.deepEqual(billing.posture, {
+      kind: 'eca',
+      settings: rows.settings.length,
+      findings: rows.settings.filter((s) => s.status === 'finding').length,
+      unknown: rows.settings.filter((s) => s.status === 'unknown').length,
+    });
+    assert.ok(billing.posture.findings > 0, 'the fixture has posture findings');
+    // An app or project that is not there: null, not an error.
+    assert.equal(await c.request(Methods.appPosture, { projectUri: project.uri, app: 'NoSuchApp' }), null);
+    assert.equal(await c.request(Methods.appPosture, { projectUri: 'file:///nowhere', app: 'Billing' }), null);
+    assert.equal(await c.request(Methods.appPosture, undefined), null);
   } finally {
     c.dispose();
     fx.cleanup();

@@ -13,6 +13,8 @@ import { nodeFsHost } from '../../server/src/project/fsHost';
 import { projectPosture, type AppPostureRecord } from '../../server/src/views/posture';
 import { appJson, cell, reportMarkdown } from '../../server/src/views/integrationReport';
 import { describeProject } from '../../server/src/views/describe';
+import { appPostureResult } from '../../server/src/lsp/requests';
+import { pathToUri } from '../../server/src/util/uri';
 import { run } from '../../server/src/cli/main';
 import { withFixture, P } from '../helpers/eca';
 import { PLAIN_PROJECT } from '../helpers/fixture';
@@ -252,15 +254,22 @@ test('eca-lens report: options, exit status, several projects', () => {
   }
 });
 
-test('the inventory carries each app\'s posture rows (AppInventory.posture)', () => {
-  const inv = describeProject(openProject(EXAMPLE, nodeFsHost, NO_HOME));
+test('an app\'s posture rows (ecaLens/appPosture) and their counts in the inventory (AppInventory.posture)', () => {
+  const project = openProject(EXAMPLE, nodeFsHost, NO_HOME);
+  const inv = describeProject(project);
   const billing = inv.apps.find((a) => a.name === 'AcmeBilling')!;
-  assert.equal(billing.posture?.kind, 'eca');
-  const ip = billing.posture!.settings.find((s) => s.id === 'ipRelaxation')!;
+  const view = appPostureResult([project], pathToUri, { projectUri: inv.uri, app: 'AcmeBilling' })!;
+  assert.equal(view.kind, 'eca');
+  // The example's AcmeBilling, by hand: 13 settings of an ECA; 3 with findings (distributionState
+  // Local; the global OAuth settings file in the build, under "ships"; the committed consumer
+  // secret, under "secret"); none unknown (all four of its files are in the example).
+  assert.deepEqual(billing.posture, { kind: 'eca', settings: 13, findings: 3, unknown: 0 });
+  assert.deepEqual(view.settings.filter((s) => s.status === 'finding').map((s) => s.id), ['distributionState', 'ships', 'secret']);
+  const ip = view.settings.find((s) => s.id === 'ipRelaxation')!;
   assert.deepEqual({ label: ip.label, state: ip.state, status: ip.status }, { label: 'IP relaxation', state: 'Enforce', status: 'ok' });
   assert.ok(ip.location?.uri.endsWith('AcmeBilling_oauthPlcy.ecaOauthPlcy-meta.xml'));
   assert.equal(ip.location?.range.start.line, 5);
-  const dist = billing.posture!.settings.find((s) => s.id === 'distributionState')!;
+  const dist = view.settings.find((s) => s.id === 'distributionState')!;
   assert.equal(dist.status, 'finding');
   assert.equal(dist.findings[0]?.code, 'distribution-state-not-packaged');
 });

@@ -3,7 +3,7 @@
  * (project →) package directory → app → one row per file, labelled with its type's plain name and
  * described by its build state, then one row per hazard. No vscode import: unit-tested as is.
  */
-import type { AppInventory, FileInventory, FindingSummary, InventoryResult, PostureSettingView, ProjectInventory } from '../../../server/src/shared/protocol';
+import { appFindings, type AppInventory, type AppPostureView, type FileInventory, type FindingSummary, type InventoryResult, type PostureSettingView, type ProjectInventory } from '../../../server/src/shared/protocol';
 import { ECA_TYPES, HEADER_TYPE, OAUTH_SETTINGS_TYPE } from '../../../server/src/shared/ecaTypes';
 import { cmp, countLabel, ICON_COLORS, md, plural, type Row, severityIcon, shortMessage, sortFindings, worstSeverity } from './rows';
 
@@ -94,7 +94,7 @@ function projectChildren(p: ProjectInventory): InventoryNode[] {
 }
 
 function appNode(p: ProjectInventory, app: AppInventory): InventoryNode {
-  const findings = sortFindings(app.findings);
+  const findings = sortFindings(appFindings(app));
   const worst = worstSeverity(findings);
   const children: InventoryNode[] = [];
   const files = [...app.files].sort(fileOrder);
@@ -105,7 +105,7 @@ function appNode(p: ProjectInventory, app: AppInventory): InventoryNode {
     children.push(missingNode(p, app, t));
   }
   children.sort((a, b) => rowTypeIndex(a) - rowTypeIndex(b));
-  if (app.posture?.settings.length) children.push(postureNode(p, app));
+  if (app.posture?.settings) children.push(postureNode(p, app));
   for (const f of findings) children.push(hazardNode(p, app, f));
   const state = app.hasHeader ? app.distributionState ?? 'no distributionState' : 'no header';
   const counts = countLabel(findings);
@@ -260,19 +260,21 @@ function hazardNode(p: ProjectInventory, app: AppInventory | undefined, f: Findi
   };
 }
 
-/** The "Security posture" group of an app: one row per setting (the server computes the words). */
+/**
+ * The "Security posture" group of an app, from the inventory's counts. Its rows (one per setting;
+ * the server computes the words) are asked for when the group is expanded (`ecaLens/appPosture`,
+ * then `postureSettingNodes`): the tree's view does it (inventoryTree.ts).
+ */
 function postureNode(p: ProjectInventory, app: AppInventory): InventoryNode {
-  const settings = app.posture?.settings ?? [];
-  const flagged = settings.filter((s) => s.status === 'finding').length;
-  const unknown = settings.filter((s) => s.status === 'unknown').length;
+  const flagged = app.posture?.findings ?? 0;
+  const unknown = app.posture?.unknown ?? 0;
   const parts = [flagged ? plural(flagged, 'finding') : 'no findings'];
   if (unknown) parts.push(`${unknown} not in the project`);
-  const children = settings.map((s) => postureSettingNode(p, app, s));
   return {
     kind: 'posture',
     project: p,
     app,
-    children,
+    children: [],
     row: {
       id: `posture:${p.uri}:${app.packageDirectory ?? ''}:${app.name}`,
       label: 'Security posture',
@@ -317,8 +319,9 @@ export function postureSettingRow(p: ProjectInventory, app: AppInventory, s: Pos
   return row;
 }
 
-function postureSettingNode(p: ProjectInventory, app: AppInventory, s: PostureSettingView): InventoryNode {
-  return { kind: 'postureSetting', project: p, app, setting: s, children: [], row: postureSettingRow(p, app, s) };
+/** The rows of an app's "Security posture" group. */
+export function postureSettingNodes(p: ProjectInventory, app: AppInventory, view: AppPostureView): InventoryNode[] {
+  return view.settings.map((s) => ({ kind: 'postureSetting' as const, project: p, app, setting: s, children: [], row: postureSettingRow(p, app, s) }));
 }
 
 function fileOrder(a: FileInventory, b: FileInventory): number {
@@ -345,5 +348,5 @@ export function relativeUri(uri: string, base: string): string {
 
 /** Every finding of every app and loose file (for "fix the app's hazards" and counts). */
 export function allFindings(result: InventoryResult): FindingSummary[] {
-  return result.projects.flatMap((p) => [...p.apps.flatMap((a) => a.findings), ...p.looseFiles.flatMap((f) => f.findings)]);
+  return result.projects.flatMap((p) => [...p.apps.flatMap(appFindings), ...p.looseFiles.flatMap((f) => f.findings)]);
 }

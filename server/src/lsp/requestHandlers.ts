@@ -7,13 +7,13 @@
 import * as path from 'node:path';
 import type { CodeAction, CodeActionParams, Command, CompletionList, CompletionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { FORCEIGNORE } from '../project/forceIgnore';
-import type { ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, GuideParams, GuideResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult, PackagesParams, PackageVersions, ReportParams, ReportResult } from '../shared/protocol';
+import type { AppPostureParams, AppPostureView, ChecklistResult, DevHubOrgIdParams, DevHubOrgIdResult, GuideParams, GuideResult, InventoryResult, MigrationPreviewParams, MigrationPreviewResult, PackagesParams, PackageVersions, ReportParams, ReportResult } from '../shared/protocol';
 import { uriToPath } from '../util/uri';
 import type { ChangeQueue } from './changeQueue';
 import { codeActions, fixAllEdit, type FixAllData } from './codeActions';
 import { completionList } from './completion';
 import { elementHover, forceIgnoreHover, toPlain } from './hover';
-import { checklistResult, devHubOrgIdResult, guideResult, inventoryResult, migrationPreviewResult, packagesResult, reportResult } from './requests';
+import { appPostureResult, checklistResult, devHubOrgIdResult, guideResult, inventoryResult, migrationPreviewResult, packagesResult, reportResult } from './requests';
 import { guideApps } from '../views/guideApps';
 import type { SessionState } from './state';
 
@@ -62,6 +62,11 @@ export class RequestHandlers {
   inventory(): InventoryResult {
     this.queue.flush();
     return inventoryResult(this.st.ws.projects, this.st.uriOf);
+  }
+
+  appPosture(params: AppPostureParams | undefined): AppPostureView | null {
+    this.queue.flush();
+    return appPostureResult(this.st.ws.projects, this.st.uriOf, params);
   }
 
   checklist(): ChecklistResult {

@@ -1,4 +1,4 @@
-/** The custom requests of the UI (protocol.ts): inventory, checklist, integration report, Dev Hub org id, migration preview, guide, packages. */
+/** The custom requests of the UI (protocol.ts): inventory, an app's posture, checklist, integration report, Dev Hub org id, migration preview, guide, packages. */
 import * as os from 'node:os';
 import type { EcaProject } from '../engine';
 import { describeProject } from '../views/describe';
@@ -8,8 +8,8 @@ import type { FsHost } from '../project/fsHost';
 import * as path from 'node:path';
 import { planForFile } from '../migrate';
 import { toPosixRelative } from '../project/fsHost';
-import type { ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult, ReportResult } from '../shared/protocol';
-import { projectPosture } from '../views/posture';
+import type { AppPostureParams, AppPostureView, ChecklistResult, DevHubOrgIdResult, InventoryResult, MigrationPreviewResult, ReportResult } from '../shared/protocol';
+import { ecaAppRecord, postureView, projectPosture } from '../views/posture';
 import { reportMarkdown } from '../views/integrationReport';
 import type { GuideResult, PackageVersions } from '../shared/protocol';
 import { packageVersions } from '../shared/reinstallBeta';
@@ -18,6 +18,13 @@ import { guideApps } from '../views/guideApps';
 
 export function inventoryResult(projects: readonly EcaProject[], toUri: (p: string) => string): InventoryResult {
   return { projects: projects.map((p) => describeProject(p, toUri)) };
+}
+
+/** One app's "Security posture" rows (`ecaLens/appPosture`); null when the project or app is gone. */
+export function appPostureResult(projects: readonly EcaProject[], toUri: (p: string) => string, params: AppPostureParams | undefined): AppPostureView | null {
+  const project = params ? projects.find((p) => toUri(p.root) === params.projectUri) : undefined;
+  const app = project && typeof params?.app === 'string' ? project.app(params.app) : undefined;
+  return project && app ? postureView(project, ecaAppRecord(project, app), toUri) : null;
 }
 
 export function checklistResult(projects: readonly EcaProject[], toUri: (p: string) => string): ChecklistResult {

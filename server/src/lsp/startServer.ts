@@ -4,7 +4,7 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Methods, type GuideParams, type MigrationPreviewParams, type PackagesParams } from '../shared/protocol';
+import { Methods, type AppPostureParams, type GuideParams, type MigrationPreviewParams, type PackagesParams } from '../shared/protocol';
 import { Session, type SessionOptions } from './session';
 
 export function startServer(connection: Connection, options: SessionOptions = {}): Session {
@@ -34,6 +34,7 @@ export function startServer(connection: Connection, options: SessionOptions = {}
   connection.onExecuteCommand((p) => s.guardAsync('executeCommand', null, () => commands.execute(p)));
 
   connection.onRequest(Methods.inventory, () => s.guard('inventory', { projects: [] }, () => requests.inventory()));
+  connection.onRequest(Methods.appPosture, (p: AppPostureParams | undefined) => s.guard('appPosture', null, () => requests.appPosture(p)));
   connection.onRequest(Methods.checklist, () => s.guard('checklist', { apps: [] }, () => requests.checklist()));
   connection.onRequest(Methods.report, (p: { uri?: string } | undefined) => s.guard('report', { markdown: '' }, () => requests.report(p)));
   connection.onRequest(Methods.devHubOrgId, (p: { uri?: string } | undefined) => s.guard('devHubOrgId', { source: 'lookup failed' }, () => requests.devHubOrgId(p)));

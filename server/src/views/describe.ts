@@ -1,14 +1,16 @@
 /**
  * The inventory as the UI draws it (`ecaLens/inventory`): apps with their files, each file's type,
- * build state and findings. A pure function of an indexed project, so the CLI could print it too.
+ * build state and findings, and the counts of the app's security posture (its rows: views/posture.ts
+ * `postureView`, asked for one app at a time). A pure function of an indexed project, so the CLI could print it too.
  */
 import * as path from 'node:path';
 import type { EcaProject } from '../engine/project';
 import type { EcaFile } from '../model/types';
 import type { Finding } from '../rules/kit/types';
+import type { Exclusion } from '../project/forceIgnore';
 import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
-import { postureView, projectPosture } from './posture';
+import { ecaAppRecord, postureSummary } from './posture';
 
 export type ToUri = (absPath: string) => string;
 
@@ -25,7 +27,21 @@ export function fileState(f: EcaFile): FileState {
   return f.type.packageable === 'no' ? 'in-build-not-packageable' : 'ships';
 }
 
+/**
+ * What was said of each file, while the file, its findings and its excluding line are the same
+ * objects: the model replaces a file's entry when its content or verdict changes, the engine its
+ * findings when it re-checks it, and an exclusion makes a new answer when its `.forceignore`
+ * changes (model/verdict.ts). A finding's summary is fixed with it (lazy fixes say `hasFixes`).
+ * The tree asks for every file at each refresh; after an edit, a few are described again.
+ */
+const described = new WeakMap<EcaFile, { findings: readonly Finding[]; exclusion: Exclusion | undefined; toUri: ToUri; out: FileInventory }>();
+
 export function describeFile(project: EcaProject, f: EcaFile, toUri: ToUri = pathToUri): FileInventory {
+  const findings = project.check(f.path);
+  const ex = f.exclusion;
+  const exclusion = ex?.info;
+  const known = described.get(f);
+  if (known && known.findings === findings && known.exclusion === exclusion && known.toUri === toUri) return known.out;
   const out: FileInventory = {
     uri: toUri(f.path),
     path: f.rel,
@@ -35,11 +51,11 @@ export function describeFile(project: EcaProject, f: EcaFile, toUri: ToUri = pat
     packageDirectory: f.packageDir?.relPath ?? null,
     included: f.included,
     state: fileState(f),
-    findings: project.check(f.path).map((x) => findingSummary(x, toUri)),
+    findings: findings.map((x) => findingSummary(x, toUri)),
   };
-  const ex = f.exclusion;
-  if (ex?.info.line) out.excludedBy = { uri: toUri(ex.forceIgnore.path), line: ex.info.line.line, text: ex.info.line.text };
-  else if (ex?.info.defaultPattern) out.excludedBy = { defaultPattern: ex.info.defaultPattern };
+  if (ex && exclusion?.line) out.excludedBy = { uri: toUri(ex.forceIgnore.path), line: exclusion.line.line, text: exclusion.line.text };
+  else if (exclusion?.defaultPattern) out.excludedBy = { defaultPattern: exclusion.defaultPattern };
+  described.set(f, { findings, exclusion, toUri, out });
   return out;
 }
 
@@ -52,7 +68,6 @@ export function describeProject(project: EcaProject, toUri: ToUri = pathToUri): 
   const order = typeOrder(project);
   const byOrder = (a: EcaFile, b: EcaFile) => order(a) - order(b) || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   const apps: AppInventory[] = [];
-  const postures = new Map(projectPosture(project).filter((r) => r.kind === 'eca').map((r) => [r.name, r]));
   for (const app of project.apps()) {
     const files = [...app.files].sort(byOrder);
     const header = app.headers[0];
@@ -66,10 +81,8 @@ export function describeProject(project: EcaProject, toUri: ToUri = pathToUri): 
       distributionState: dist === undefined ? null : dist,
       hasHeader: app.headers.length > 0,
       files: fileInv,
-      findings: fileInv.flatMap((f) => f.findings),
+      posture: postureSummary(ecaAppRecord(project, app)),
     });
-    const rec = postures.get(app.name);
-    if (rec) apps[apps.length - 1]!.posture = postureView(project, rec, toUri);
   }
   apps.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const looseFiles = [...project.files()].filter((f) => !f.appName).sort(byOrder).map((f) => describeFile(project, f, toUri));

@@ -3,7 +3,8 @@
  * App (by name) and per Connected App file, built from the OAuth posture (metadata/oauthPosture.ts)
  * of the app's files in the model and the engine's findings on them. The integration report
  * (views/integrationReport.ts: `eca-lens report`, `ecaLens/report`) and the "Security posture"
- * rows of the VS Code tree (`AppInventory.posture`) read it.
+ * group of the VS Code tree (its counts in `AppInventory.posture`, its rows from `ecaLens/appPosture`)
+ * read it.
  *
  * Pure: reads the model and `project.check(path)`, never the disk. Paths are relative to the
  * project root (forward slashes); a value the project does not hold is `null`.
@@ -13,7 +14,7 @@ import type { AppInfo, EcaFile } from '../model/types';
 import type { Finding, Severity } from '../rules/kit/types';
 import { CONNECTED_APP_TYPE } from '../metadata/types';
 import { connectedAppPosture, ecaPosture, type OAuthFlows, type OAuthPosture, type PostureLocation, type PostureSource, type Setting } from '../metadata/oauthPosture';
-import type { AppPostureView, PostureSettingId, PostureSettingView } from '../shared/protocol';
+import type { AppPostureSummary, AppPostureView, PostureSettingId, PostureSettingView } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
 import { findingSummary, type ToUri } from './describe';
 import { ROLE_TYPES } from '../metadata/oauthPostureTypes';
@@ -142,13 +143,7 @@ export function appPosture(app: AppInfo, anchor: EcaFile | undefined = app.heade
 export function projectPosture(project: EcaProject): AppPostureRecord[] {
   const out: AppPostureRecord[] = [];
   const apps = [...project.apps()].sort((a, b) => cmp(a.name, b.name));
-  for (const app of apps) {
-    const files = [...app.files].sort(byRel);
-    const anchor = [...app.headers].sort(byRel)[0] ?? files[0];
-    const notes: string[] = [];
-    const posture = appPosture(app, anchor, notes);
-    out.push({ ...record(project, app.name, 'eca', anchor, files, posture), notes });
-  }
+  for (const app of apps) out.push(ecaAppRecord(project, app));
   const cas = project.filesOfType(CONNECTED_APP_TYPE).slice().sort((a, b) => cmp(a.fullName, b.fullName) || byRel(a, b));
   for (const f of cas) {
     const src = sourceOf(f);
@@ -157,6 +152,44 @@ export function projectPosture(project: EcaProject): AppPostureRecord[] {
     out.push({ ...record(project, f.fullName, 'connectedApp', f, [f], posture), notes: [] });
   }
   return out;
+}
+
+/**
+ * The records made, per app, with the findings of its files they were made from. The model makes a
+ * new AppInfo when one of the app's files is added, removed or replaced (content or verdict), and
+ * the engine a new findings array when it re-checks a file: while both are the same objects, so is
+ * the record. The tree asks for every app's record at each refresh (`AppInventory.posture`); after
+ * an edit, one app's is made again. Records are shared: read-only for their readers.
+ */
+const records = new WeakMap<AppInfo, { findings: readonly (readonly Finding[])[]; rec: AppPostureRecord }>();
+
+/** The record of one External Client App. */
+export function ecaAppRecord(project: EcaProject, app: AppInfo): AppPostureRecord {
+  const findings = app.files.map((f) => project.check(f.path));
+  const known = records.get(app);
+  if (known && known.findings.length === findings.length && known.findings.every((x, i) => x === findings[i])) return known.rec;
+  const rec = makeEcaAppRecord(project, app);
+  records.set(app, { findings, rec });
+  return rec;
+}
+
+function makeEcaAppRecord(project: EcaProject, app: AppInfo): AppPostureRecord {
+  const files = [...app.files].sort(byRel);
+  const anchor = [...app.headers].sort(byRel)[0] ?? files[0];
+  const notes: string[] = [];
+  const posture = appPosture(app, anchor, notes);
+  return { ...record(project, app.name, 'eca', anchor, files, posture), notes };
+}
+
+/** The "Security posture" group's row of the tree: counts only (`AppInventory.posture`). */
+export function postureSummary(rec: AppPostureRecord): AppPostureSummary {
+  let findings = 0;
+  let unknown = 0;
+  for (const s of rec.settings) {
+    if (s.status === 'finding') findings++;
+    else if (s.status === 'unknown') unknown++;
+  }
+  return { kind: rec.kind, settings: rec.settings.length, findings, unknown };
 }
 
 function record(project: EcaProject, name: string, kind: 'eca' | 'connectedApp', anchor: EcaFile | undefined, files: EcaFile[], p: OAuthPosture): Omit<AppPostureRecord, 'notes'> {
@@ -289,7 +322,7 @@ function settingRows(rec: Omit<AppPostureRecord, 'settings' | 'notes'>, files: E
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-/** The posture as the client draws it (`AppInventory.posture`). */
+/** The posture's rows as the client draws them (`ecaLens/appPosture`). */
 export function postureView(project: EcaProject, rec: AppPostureRecord, toUri: ToUri = pathToUri): AppPostureView {
   return {
     kind: rec.kind,

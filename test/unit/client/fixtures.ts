@@ -50,7 +50,6 @@ export function acmeInventory(): InventoryResult {
       billingHeader,
       file(`${D}/extlClntAppOauthSettings/AcmeBilling_oauth.ecaOauth-meta.xml`, 'ExtlClntAppOauthSettings', 'OAuth settings', 'ships'),
     ],
-    findings: [...billingHeader.findings, ...billingGlobal.findings],
   };
   const reportsHeaderPath = `${D}/externalClientApps/AcmeReports.eca-meta.xml`;
   const reportsHeader = file(reportsHeaderPath, 'ExternalClientApplication', 'Header', 'ships', { findings: [finding(reportsHeaderPath, 'org-scoped-app-missing')] });
@@ -63,7 +62,6 @@ export function acmeInventory(): InventoryResult {
     distributionState: 'Packaged',
     hasHeader: true,
     files: [reportsHeader, reportsPlcy],
-    findings: [...reportsHeader.findings, ...reportsPlcy.findings],
   };
   const project: ProjectInventory = {
     uri: ROOT,

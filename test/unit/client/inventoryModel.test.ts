@@ -71,7 +71,6 @@ test('inventory tree: a missing OAuth settings (or header) row for an app that l
 test('inventory tree: a clean app has a pass icon and no fix action', () => {
   const inv = acmeInventory();
   for (const a of inv.projects[0]!.apps) {
-    a.findings = [];
     for (const f of a.files) f.findings = [];
   }
   const [dir] = buildInventoryTree(inv);

@@ -1,7 +1,7 @@
 /** The "Security posture" group of the External Client Apps tree (inventoryModel.ts) and "Open Integration Report". */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildInventoryTree, type InventoryNode } from '../../../client/src/views/inventoryModel';
+import { buildInventoryTree, postureSettingNodes, type InventoryNode } from '../../../client/src/views/inventoryModel';
 import { openReport, projectUriOf } from '../../../client/src/commands/openReport';
 import type { AppPostureView, PostureSettingView } from '../../../server/src/shared/protocol';
 import { acmeInventory, FakeUi, finding, rng, ROOT } from './fixtures';
@@ -25,8 +25,18 @@ function withPosture() {
       s('scopes', 'Scopes', 'Full', 'finding', { findings: [finding(`${D}/extlClntAppOauthSettings/AcmeBilling_oauth.ecaOauth-meta.xml`, 'scope-full', 'warning', 'Full scope.', 2)] }),
     ],
   };
-  billing.posture = posture;
-  return inv;
+  // What the inventory carries: the counts (the rows come from ecaLens/appPosture on expand).
+  billing.posture = { kind: 'eca', settings: 4, findings: 2, unknown: 1 };
+  return { inv, view: posture };
+}
+
+/** The group's rows as the tree gets them when it is expanded. */
+function expanded(): InventoryNode[] {
+  const { inv, view } = withPosture();
+  const g = group(buildInventoryTree(inv), 'AcmeBilling')!;
+  assert.equal(g.kind, 'posture');
+  if (g.kind !== 'posture') return [];
+  return postureSettingNodes(g.project, g.app, view);
 }
 
 function group(nodes: InventoryNode[], app: string): InventoryNode | undefined {
@@ -35,7 +45,7 @@ function group(nodes: InventoryNode[], app: string): InventoryNode | undefined {
 }
 
 test('posture group: under the app after its files, before its hazards; collapsed; counts findings and unknowns', () => {
-  const tree = buildInventoryTree(withPosture());
+  const tree = buildInventoryTree(withPosture().inv);
   const billing = tree[0]!.children.find((c) => c.row.label === 'AcmeBilling')!;
   const kinds = billing.children.map((c) => c.kind);
   const at = kinds.indexOf('posture');
@@ -45,12 +55,13 @@ test('posture group: under the app after its files, before its hazards; collapse
   assert.equal(g.row.description, '2 findings · 1 not in the project');
   assert.equal(g.row.collapsible, 'collapsed');
   assert.equal(g.row.icon?.id, 'shield');
+  assert.deepEqual(g.children, [], 'the rows are asked for when the group is expanded');
   // An app without posture data (an older server) has no group.
   assert.equal(group(tree, 'AcmeReports'), undefined);
 });
 
 test('posture rows: label, state as description, ok / warning / unknown icon, the finding opens on click', () => {
-  const rows = group(buildInventoryTree(withPosture()), 'AcmeBilling')!.children;
+  const rows = expanded();
   assert.deepEqual(
     rows.map((r) => [r.row.label, r.row.description, r.row.icon?.id]),
     [
@@ -80,7 +91,7 @@ test('Open Integration Report: asks the server (for the node\'s project) and sho
     report: async (p: { uri?: string }) => (asked.push(p), { markdown: '## ECA Lens integration report\n' }),
     show: async (m: string) => void shown.push(m),
   };
-  const tree = buildInventoryTree(withPosture());
+  const tree = buildInventoryTree(withPosture().inv);
   const node = group(tree, 'AcmeBilling');
   assert.equal(projectUriOf(node), ROOT);
   assert.equal(await openReport(deps, node), '## ECA Lens integration report\n');

@@ -1,6 +1,6 @@
 /** "Fix All Hazards in the Project", "Apply Fix" (a view row), "Fix the App's Hazards". */
 import * as vscode from 'vscode';
-import { Methods, ServerCommands, type ChecklistResult, type FindingSummary, type InventoryResult } from '../../../../server/src/shared/protocol';
+import { appFindings, Methods, ServerCommands, type ChecklistResult, type FindingSummary, type InventoryResult } from '../../../../server/src/shared/protocol';
 import { dirtySnapshot, saveDirtySince, toRange } from '../../adapters';
 import { actionsFor, autoChoice, fixLoop } from '../applyFix';
 import { fixAll } from '../fixAll';
@@ -78,7 +78,8 @@ export function registerFixCommands(cc: CommandContext, cmd: Register): void {
     const { applied, remaining } = await fixLoop({
       findings: async () => {
         const inv = await server.request<InventoryResult>(Methods.inventory);
-        return inv?.projects.find((p) => p.uri === projectUri)?.apps.find((a) => a.name === name)?.findings ?? [];
+        const app = inv?.projects.find((p) => p.uri === projectUri)?.apps.find((a) => a.name === name);
+        return app ? appFindings(app) : [];
       },
       applyPreferred: (f) => fixFinding(cc, f, false),
     });
