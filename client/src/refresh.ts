@@ -32,9 +32,9 @@ export class Coalescer {
  * The views' refreshes that notifications ask for (inventory changed, diagnostics changed, server
  * ready) run only while a view is on screen. Asked for while none is, they wait: the first view
  * shown then refreshes once. On a big project the inventory is megabytes that the server builds
- * in one piece, and nothing else runs on the server meanwhile (bench/lsp.mjs times it: 26 MB and
- * about a second on the bench's 2,000-app tree); no reason to build it for a view nobody sees.
- * Commands that need fresh data call the refresh itself, shown or not.
+ * and writes in one piece, and nothing else runs on the server meanwhile (bench/lsp.mjs times it
+ * on the bench's 2,000-app tree); no reason to build it for a view nobody sees. Commands that need
+ * fresh data call the refresh itself, shown or not.
  */
 export class RefreshWhenShown {
   private stale = false;
