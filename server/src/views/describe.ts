@@ -10,6 +10,7 @@ import type { Finding } from '../rules/kit/types';
 import type { Exclusion } from '../project/forceIgnore';
 import type { AppInventory, FileInventory, FileState, FindingSummary, ProjectInventory } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
+import { InputsMemo } from '../util/memo';
 import { ecaAppRecord, postureSummary } from './posture';
 
 export type ToUri = (absPath: string) => string;
@@ -34,14 +35,16 @@ export function fileState(f: EcaFile): FileState {
  * changes (model/verdict.ts). A finding's summary is fixed with it (lazy fixes say `hasFixes`).
  * The tree asks for every file at each refresh; after an edit, a few are described again.
  */
-const described = new WeakMap<EcaFile, { findings: readonly Finding[]; exclusion: Exclusion | undefined; toUri: ToUri; out: FileInventory }>();
+const described = new InputsMemo<EcaFile, FileInventory>();
 
 export function describeFile(project: EcaProject, f: EcaFile, toUri: ToUri = pathToUri): FileInventory {
   const findings = project.check(f.path);
+  const exclusion = f.exclusion?.info;
+  return described.get(f, [findings, exclusion, toUri], () => makeFileInventory(f, findings, exclusion, toUri));
+}
+
+function makeFileInventory(f: EcaFile, findings: readonly Finding[], exclusion: Exclusion | undefined, toUri: ToUri): FileInventory {
   const ex = f.exclusion;
-  const exclusion = ex?.info;
-  const known = described.get(f);
-  if (known && known.findings === findings && known.exclusion === exclusion && known.toUri === toUri) return known.out;
   const out: FileInventory = {
     uri: toUri(f.path),
     path: f.rel,
@@ -55,7 +58,6 @@ export function describeFile(project: EcaProject, f: EcaFile, toUri: ToUri = pat
   };
   if (ex && exclusion?.line) out.excludedBy = { uri: toUri(ex.forceIgnore.path), line: exclusion.line.line, text: exclusion.line.text };
   else if (exclusion?.defaultPattern) out.excludedBy = { defaultPattern: exclusion.defaultPattern };
-  described.set(f, { findings, exclusion, toUri, out });
   return out;
 }
 

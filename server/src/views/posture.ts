@@ -16,6 +16,7 @@ import { CONNECTED_APP_TYPE } from '../metadata/types';
 import { connectedAppPosture, ecaPosture, type OAuthFlows, type OAuthPosture, type PostureLocation, type PostureSource, type Setting } from '../metadata/oauthPosture';
 import type { AppPostureSummary, AppPostureView, PostureSettingId, PostureSettingView } from '../shared/protocol';
 import { pathToUri } from '../util/uri';
+import { InputsMemo } from '../util/memo';
 import { findingSummary, type ToUri } from './describe';
 import { ROLE_TYPES } from '../metadata/oauthPostureTypes';
 
@@ -161,16 +162,11 @@ export function projectPosture(project: EcaProject): AppPostureRecord[] {
  * the record. The tree asks for every app's record at each refresh (`AppInventory.posture`); after
  * an edit, one app's is made again. Records are shared: read-only for their readers.
  */
-const records = new WeakMap<AppInfo, { findings: readonly (readonly Finding[])[]; rec: AppPostureRecord }>();
+const records = new InputsMemo<AppInfo, AppPostureRecord>();
 
 /** The record of one External Client App. */
 export function ecaAppRecord(project: EcaProject, app: AppInfo): AppPostureRecord {
-  const findings = app.files.map((f) => project.check(f.path));
-  const known = records.get(app);
-  if (known && known.findings.length === findings.length && known.findings.every((x, i) => x === findings[i])) return known.rec;
-  const rec = makeEcaAppRecord(project, app);
-  records.set(app, { findings, rec });
-  return rec;
+  return records.get(app, app.files.map((f) => project.check(f.path)), () => makeEcaAppRecord(project, app));
 }
 
 function makeEcaAppRecord(project: EcaProject, app: AppInfo): AppPostureRecord {
