@@ -6,9 +6,14 @@
  * filesRelativeTo, textOf of one) count as verdict reads too: they are the verdicts' inputs.
  */
 import type { EcaFile } from './types';
+import type { FsHost } from '../project/fsHost';
+import { decodeBytes, type TextFile } from '../util/text';
+import { parseXml, child } from '../metadata/parse';
 
 export type Verdict = Pick<EcaFile, 'included' | 'exclusion'>;
-type Fields = Omit<EcaFile, 'included' | 'exclusion'>;
+/** What reading the file gives: its text, or why there is none, and its XML. */
+export type Content = Pick<EcaFile, 'doc' | 'readProblem' | 'xml'>;
+type Fields = Omit<EcaFile, 'included' | 'exclusion' | keyof Content>;
 
 /** Called on every verdict read while set (the engine sets it around a rule's check). */
 let observer: (() => void) | undefined;
@@ -22,6 +27,29 @@ export function verdictRead(): void {
   observer?.();
 }
 
+/** Read, decode and parse an ECA-family file. */
+export function readContent(host: FsHost, abs: string): Content {
+  const bytes = host.readFile(abs);
+  let doc: TextFile | undefined;
+  let readProblem: string | undefined;
+  if (!bytes) readProblem = 'the file could not be read';
+  else {
+    const dec = decodeBytes(bytes);
+    if (dec.ok) doc = dec.file;
+    else readProblem = dec.problem;
+  }
+  return { doc, readProblem, xml: doc ? parseXml(doc) : undefined };
+}
+
+/** A satellite's app: its `<externalClientApplication>`. */
+export function satelliteApp(xml: Content['xml']): string | undefined {
+  const t = xml?.root ? child(xml.root, 'externalClientApplication')?.text.trim() : undefined;
+  return t ? t : undefined;
+}
+
+/** The content, or how to read it when first asked for (`check --cache`: a file known unchanged). */
+type Source = { content: Content } | { read: () => Content };
+
 class EcaFileRecord implements EcaFile {
   readonly path!: string;
   readonly rel!: string;
@@ -29,15 +57,32 @@ class EcaFileRecord implements EcaFile {
   readonly type!: EcaFile['type'];
   readonly fullName!: string;
   readonly packageDir!: EcaFile['packageDir'];
-  readonly doc!: EcaFile['doc'];
-  readonly readProblem!: EcaFile['readProblem'];
-  readonly xml!: EcaFile['xml'];
   readonly appName!: EcaFile['appName'];
   readonly #verdict: Verdict;
+  readonly #source: Source;
 
-  constructor(fields: Fields, verdict: Verdict) {
+  constructor(fields: Fields, source: Source, verdict: Verdict) {
     Object.assign(this, fields);
+    this.#source = source;
     this.#verdict = verdict;
+  }
+
+  get #content(): Content {
+    const s = this.#source as { content?: Content; read?: () => Content };
+    if (!s.content) {
+      s.content = s.read!();
+      delete s.read;
+    }
+    return s.content;
+  }
+  get doc(): EcaFile['doc'] {
+    return this.#content.doc;
+  }
+  get readProblem(): EcaFile['readProblem'] {
+    return this.#content.readProblem;
+  }
+  get xml(): EcaFile['xml'] {
+    return this.#content.xml;
   }
 
   get included(): boolean {
@@ -52,17 +97,19 @@ class EcaFileRecord implements EcaFile {
 
   /** The same file with another verdict (a new object: caches keyed by the file see a change). */
   withVerdict(v: Verdict): EcaFileRecord {
-    const { path, rel, nameInfo, type, fullName, packageDir, doc, readProblem, xml, appName } = this;
-    return new EcaFileRecord({ path, rel, nameInfo, type, fullName, packageDir, doc, readProblem, xml, appName }, { included: v.included, exclusion: v.exclusion });
+    const { path, rel, nameInfo, type, fullName, packageDir, appName } = this;
+    // The same source: content not read yet is still read once, for both records.
+    return new EcaFileRecord({ path, rel, nameInfo, type, fullName, packageDir, appName }, this.#source, { included: v.included, exclusion: v.exclusion });
   }
 
   toJSON(): object {
-    return { ...this, included: this.#verdict.included, exclusion: this.#verdict.exclusion };
+    return { ...this, doc: this.doc, readProblem: this.readProblem, xml: this.xml, included: this.#verdict.included, exclusion: this.#verdict.exclusion };
   }
 }
 
-export function makeEcaFile(fields: Fields, verdict: Verdict): EcaFile {
-  return new EcaFileRecord(fields, verdict);
+/** A file record; `content` is the content, or a function that reads it when first asked for. */
+export function makeEcaFile(fields: Fields, content: Content | (() => Content), verdict: Verdict): EcaFile {
+  return new EcaFileRecord(fields, typeof content === 'function' ? { read: content } : { content }, verdict);
 }
 
 /** `f` with a new verdict. */

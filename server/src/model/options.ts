@@ -23,6 +23,11 @@ export interface ModelOptions {
    * GitTreeHost): rule packaged-component-removed compares with it. The model runs no git.
    */
   baseline?: Baseline;
+  /**
+   * `check --cache` after some files changed: ECA files known unchanged since the last run, with the
+   * app it found (`null`: none). Their content is read only when a rule asks for it.
+   */
+  knownApps?: ReadonlyMap<string, string | null>;
 }
 
 export interface ChangeResult {

@@ -16,8 +16,7 @@ import { findGitRoot } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
 import { TypeRegistry, type EcaTypeInfo, type FileNameInfo } from '../metadata/types';
-import { parseXml, child } from '../metadata/parse';
-import { decodeBytes, type TextFile } from '../util/text';
+import type { TextFile } from '../util/text';
 import type { FsHost } from '../project/fsHost';
 import { toPosixRelative } from '../project/fsHost';
 import { packageDirectoryOf, PROJECT_FILE, type PackageDirectory, type SfdxProjectConfig } from '../project/sfdxProject';
@@ -30,7 +29,7 @@ import { updateForceIgnore } from './forceIgnoreUpdate';
 import { walkProject, collectPaths, inProjectTree, readProjectFile, excluder, foldersUp } from './walk';
 import { verdictOf } from './verdict';
 import { OtherFiles } from './otherFiles';
-import { makeEcaFile, verdictRead } from './ecaFile';
+import { makeEcaFile, verdictRead, readContent, satelliteApp } from './ecaFile';
 
 export type { ModelOptions, ChangeResult, ReadKey } from './options';
 
@@ -51,6 +50,7 @@ export class WorkspaceModel implements ProjectView {
   private readonly governing = new Map<string, string | undefined>();
   private readonly dirNames = new Set<string>();
   private isExcluded: (abs: string) => boolean = () => false;
+  private known: ModelOptions['knownApps'];
   private devHubCache: DevHubLookup | undefined;
   private gitRootCache: { root: string | undefined } | undefined;
   private readonly other: OtherFiles;
@@ -91,7 +91,13 @@ export class WorkspaceModel implements ProjectView {
     const seen = new Set<string>();
     // The same walk lists every file for listFiles (no second walk).
     const all = new Set<string>();
-    for (const r of roots) this.walk(r, seen, true, all);
+    // Files known unchanged (check --cache) are read when asked for, during this index only.
+    this.known = this.options.knownApps;
+    try {
+      for (const r of roots) this.walk(r, seen, true, all);
+    } finally {
+      this.known = undefined;
+    }
     this.other.seed(all, this.config.packageDirectories);
   }
 
@@ -144,30 +150,19 @@ export class WorkspaceModel implements ProjectView {
     return this.loadForceIgnore(p);
   }
 
-  /** Read, parse and classify one ECA-family file; replaces any earlier entry. */
+  /** Read, parse and classify one ECA-family file (or, known unchanged, defer the read); replaces any earlier entry. */
   private addFile(abs: string, known?: FileNameInfo): EcaFile | undefined {
     const info = known ?? this.types.classifyFileName(path.basename(abs));
     if (!info) return undefined;
-    const bytes = this.host.readFile(abs);
-    let doc: TextFile | undefined;
-    let readProblem: string | undefined;
-    if (!bytes) readProblem = 'the file could not be read';
-    else {
-      const dec = decodeBytes(bytes);
-      if (dec.ok) doc = dec.file;
-      else readProblem = dec.problem;
-    }
-    const xml = doc ? parseXml(doc) : undefined;
+    const knownApp = this.known?.get(abs);
+    const content = knownApp === undefined ? readContent(this.host, abs) : () => readContent(this.host, abs);
     const type = info.kind === 'recognized' ? info.type : undefined;
     let appName: string | undefined;
     if (type && !type.satellite) appName = type.name === 'ConnectedApp' ? undefined : info.fullName;
-    else if (type && xml?.root) {
-      const t = child(xml.root, 'externalClientApplication')?.text.trim();
-      appName = t ? t : undefined;
-    }
+    else if (type) appName = typeof content === 'function' ? (knownApp ?? undefined) : satelliteApp(content.xml);
     const packageDir = packageDirectoryOf(this.config, abs);
     const { included, exclusion } = this.verdict(abs, type, packageDir, info.kind === 'recognized' && info.metadataFormat);
-    const f = makeEcaFile({ path: abs, rel: toPosixRelative(this.root, abs), nameInfo: info, type, fullName: info.fullName, packageDir, doc, readProblem, xml, appName }, { included, exclusion });
+    const f = makeEcaFile({ path: abs, rel: toPosixRelative(this.root, abs), nameInfo: info, type, fullName: info.fullName, packageDir, appName }, content, { included, exclusion });
     if (!this.removeFromIndex(abs)) this.relCache.clear();
     this.ecaFiles.set(abs, f);
     if (appName) {
