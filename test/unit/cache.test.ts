@@ -89,7 +89,7 @@ test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => 
   try {
     const file = path.join(dir, '.eca-lens-cache');
     const cold = check(dir).stdout;
-    for (const junk of ['{"format":"eca-lens-cache",', '{"eslint":"cache","files":{}}', '[]', '', JSON.stringify({ format: 'eca-lens-cache', formatVersion: 1, sha256: '0'.repeat(64), body: '{}' }), '{"format":"eca-lens-cache","formatVersion":2,"sha256":"' + '0'.repeat(64) + '"}\n{}\n', '{"format":"eca-lens-cache","formatVersion":4,"sha1":"' + '0'.repeat(40) + '"}\n{}\n']) {
+    for (const junk of ['{"format":"eca-lens-cache",', '{"eslint":"cache","files":{}}', '[]', '', JSON.stringify({ format: 'eca-lens-cache', formatVersion: 1, sha256: '0'.repeat(64), body: '{}' }), '{"format":"eca-lens-cache","formatVersion":2,"sha256":"' + '0'.repeat(64) + '"}\n{}\n', '{"format":"eca-lens-cache","formatVersion":5,"sha1":"' + '0'.repeat(40) + '"}\n{}\n']) {
       fs.writeFileSync(file, junk);
       const hits = cacheStats.hits;
       assert.equal(check(dir, ['--cache']).stdout, cold);
@@ -101,8 +101,8 @@ test('--cache: a corrupt or foreign cache file is ignored and rewritten', () => 
     // A tampered output with the old checksum: ignored. So is an older layout, and a cut-short file.
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.includes('distribution-state-not-packaged'));
-    assert.ok(text.startsWith('{"format":"eca-lens-cache","formatVersion":4,"sha1":"'), text.slice(0, 80));
-    for (const bad of [text.replace('distribution-state-not-packaged', 'distribution-state-not-packagex'), text.replace('"formatVersion":4', '"formatVersion":3'), text.slice(0, -10)]) {
+    assert.ok(text.startsWith('{"format":"eca-lens-cache","formatVersion":5,"sha1":"'), text.slice(0, 80));
+    for (const bad of [text.replace('distribution-state-not-packaged', 'distribution-state-not-packagex'), text.replace('"formatVersion":5', '"formatVersion":3'), text.slice(0, -10)]) {
       fs.writeFileSync(file, bad);
       const hits = cacheStats.hits;
       assert.equal(check(dir, ['--cache']).stdout, cold);

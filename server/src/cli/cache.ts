@@ -24,10 +24,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { DirEntry, FsHost } from '../project/fsHost';
+import { decodeProjects, type PriorRun, type StoredProject } from './cacheState';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 type FileSig = [path: string, size: number, mtimeMs: number];
 type ProbeKind = 'isFile' | 'isDirectory' | 'exists' | 'realpath';
@@ -113,6 +114,15 @@ export class RecordingHost implements FsHost {
   rename(a: string, b: string): void {
     this.base.rename(a, b);
   }
+  /**
+   * Start from a prior run's inputs, signed as they are now (check --cache re-checking some files):
+   * files it does not read again stay inputs, with the signature taken before anything was read.
+   */
+  seed(inputs: Inputs): void {
+    for (const f of inputs.files) this.files.set(f[0], f);
+    for (const d of inputs.dirs) this.dirs.set(d[0], d);
+    for (const x of inputs.probes) this.probes.set(`${x[1]}\0${x[0]}`, x);
+  }
   inputs(): Inputs {
     return { files: [...this.files.values()], dirs: [...this.dirs.values()], probes: [...this.probes.values()] };
   }
@@ -123,8 +133,8 @@ export function cacheKey(version: string, settings: unknown): string {
   return createHash('sha256').update(JSON.stringify({ version, settings })).digest('hex');
 }
 
-/** How often the cache answered and how often it did not (for tests). */
-export const cacheStats = { hits: 0, misses: 0 };
+/** How often the cache answered, how often it did not, and how often a miss re-checked only what changed (for tests). */
+export const cacheStats = { hits: 0, misses: 0, partial: 0 };
 
 /**
  * The body's checksum: it tells a file cut short, written over by two runs at once or edited by
@@ -135,15 +145,21 @@ export const cacheStats = { hits: 0, misses: 0 };
 const sha = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 const NL = 10;
 
-/** The cached output, if the file is ours, intact, for this key, and every input is unchanged. */
-export function readCache(file: string, key: string, host: FsHost): CachedOutput | undefined {
+/**
+ * What the cache file can give: the output, if the file is ours, intact, for this key, and every
+ * input is unchanged; else, when only the contents of some files changed (no folder listed,
+ * no probe answered otherwise), the last run's per-file state and those files (cli/cacheState.ts).
+ */
+export type CacheLookup = { hit: CachedOutput } | { prior: PriorRun; inputs: Inputs } | undefined;
+
+export function readCache(file: string, key: string, host: FsHost): CacheLookup {
   const out = lookup(file, key, host);
-  if (out) cacheStats.hits++;
+  if (out && 'hit' in out) cacheStats.hits++;
   else cacheStats.misses++;
   return out;
 }
 
-function lookup(file: string, key: string, host: FsHost): CachedOutput | undefined {
+function lookup(file: string, key: string, host: FsHost): CacheLookup {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -151,6 +167,7 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
     return undefined;
   }
   let meta: Meta;
+  let state: Buffer;
   let output: Buffer;
   try {
     const headerEnd = bytes.indexOf(NL);
@@ -162,13 +179,18 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
     const metaEnd = body.indexOf(NL);
     if (metaEnd < 0) return undefined;
     meta = JSON.parse(body.subarray(0, metaEnd).toString('utf8')) as Meta;
-    output = body.subarray(metaEnd + 1);
+    const stateEnd = body.indexOf(NL, metaEnd + 1);
+    if (stateEnd < 0) return undefined;
+    state = body.subarray(metaEnd + 1, stateEnd);
+    output = body.subarray(stateEnd + 1);
   } catch {
     return undefined;
   }
   if (!isObject(meta) || meta.key !== key || !isObject(meta.inputs) || typeof meta.code !== 'number' || typeof meta.why !== 'string') return undefined;
   const { files, dirs, probes } = meta.inputs;
   if (!Array.isArray(files) || !Array.isArray(dirs) || !Array.isArray(probes)) return undefined;
+  const changed: string[] = [];
+  const signed: FileSig[] = [];
   for (const g of files) {
     if (!Array.isArray(g) || typeof g[0] !== 'string' || g.length % 3 !== 1) return undefined;
     const prefix = g[0];
@@ -176,7 +198,8 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
       const name = g[i];
       if (typeof name !== 'string') return undefined;
       const now = sig(prefix + name);
-      if (now[1] !== g[i + 1] || now[2] !== g[i + 2]) return undefined;
+      signed.push(now);
+      if (now[1] !== g[i + 1] || now[2] !== g[i + 2]) changed.push(now[0]);
     }
   }
   for (const [p, size, mtime] of dirs) {
@@ -187,8 +210,17 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
     const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
     if (now !== answer) return undefined;
   }
+  if (changed.length) {
+    let projects: StoredProject[] | undefined;
+    try {
+      projects = decodeProjects(JSON.parse(state.toString('utf8')));
+    } catch {
+      return undefined;
+    }
+    return projects ? { prior: { projects, changed }, inputs: { files: signed, dirs, probes } } : undefined;
+  }
   let text: string | undefined;
-  return {
+  const hit: CachedOutput = {
     code: meta.code,
     why: meta.why,
     stdoutBytes: output,
@@ -196,10 +228,11 @@ function lookup(file: string, key: string, host: FsHost): CachedOutput | undefin
       return (text ??= output.toString('utf8'));
     },
   };
+  return { hit };
 }
 
 /** Write the cache (best effort: a read-only folder only costs the next run its speed). */
-export function writeCache(file: string, key: string, inputs: Inputs, result: CachedOutput): string | undefined {
+export function writeCache(file: string, key: string, inputs: Inputs, projects: StoredProject[], result: CachedOutput): string | undefined {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // The cache file may sit in a folder the check listed (the project root): create it first,
@@ -209,7 +242,7 @@ export function writeCache(file: string, key: string, inputs: Inputs, result: Ca
     const dir = path.dirname(file);
     const dirs = inputs.dirs.map((d) => (d[0] === dir ? sig(dir) : d));
     const meta: Meta = { key, inputs: { files: grouped(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
-    const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n', 'utf8'), Buffer.from(result.stdout, 'utf8')]);
+    const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n' + JSON.stringify(projects) + '\n', 'utf8'), result.stdoutBytes ?? Buffer.from(result.stdout, 'utf8')]);
     const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha1: sha(body) }) + '\n', 'utf8');
     fs.writeFileSync(file, Buffer.concat([header, body]));
     return undefined;

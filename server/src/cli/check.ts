@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../project/fsHost';
-import { RecordingHost, cacheKey, readCache, writeCache } from './cache';
+import { RecordingHost, cacheKey, cacheStats, readCache, writeCache } from './cache';
+import { checkProject, priorFor, usable, knownApps, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
 import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { CheckArgs } from './args';
@@ -33,17 +34,26 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   // --cache: looked up before anything else is read. Finding the projects is part of the recorded
   // inputs (the folders it listed, the sfdx-project.json it probed), not of the key, so a hit
   // stats what the last run read and nothing more.
-  let cache: { file: string; key: string; host: RecordingHost } | undefined;
+  let cache: { file: string; key: string; host: RecordingHost; prior: PriorRun | undefined } | undefined;
   if (args.cacheLocation) {
     // Everything the printed output depends on besides the inputs.
     const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
     const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output });
     const file = path.resolve(e.cwd, args.cacheLocation);
     // --since reads git, --fix writes, --fix-dry-run prints a diff: never answered from the cache.
-    const hit = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost);
+    const found = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost);
     // A hit's bytes go out as they are (no decode and re-encode of megabytes of output).
-    if (hit) return { code: hit.code, get stdout() { return hit.stdout; }, stdoutBytes: hit.stdoutBytes, stderr: hit.why };
-    cache = { file, key, host: new RecordingHost(nodeFsHost) };
+    if (found && 'hit' in found) {
+      const hit = found.hit;
+      return { code: hit.code, get stdout() { return hit.stdout; }, stdoutBytes: hit.stdoutBytes, stderr: hit.why };
+    }
+    // Only ECA files edited: their findings and those of the files they affect are found again.
+    const prior = found && usable(found.prior) ? found : undefined;
+    cache = { file, key, host: new RecordingHost(nodeFsHost), prior: prior?.prior };
+    if (prior) {
+      cache.host.seed(prior.inputs);
+      cacheStats.partial++;
+    }
   }
   const host: FsHost = cache?.host ?? nodeFsHost;
   let projects: ReportProject[] = findProjectRoots(dir, host).map((root) => ({ root, sfdxProject: true }));
@@ -102,26 +112,38 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
             : formatText(report, { color: args.color, hyperlinks, verbose: args.verbose });
     return { stdout: out, ...exitCode(report, args.maxWarnings) };
   };
-  const result = render(buildReport(projects, optionsFor, e.cwd, host));
+  const states: StoredProject[] = [];
+  const result = render(buildReport(projects, optionsFor, e.cwd, host, cache?.prior, states));
   if (cache) {
     // The report and what its run says, not the fix log: --fix is not in the key.
-    const problem = writeCache(cache.file, cache.key, cache.host.inputs(), { code: result.code, stdout: result.stdout, why: note + result.why });
+    // Encoded once: written to the cache and, unless the fix log goes first, to stdout.
+    const bytes = Buffer.from(result.stdout, 'utf8');
+    const problem = writeCache(cache.file, cache.key, cache.host.inputs(), states, { code: result.code, stdout: result.stdout, stdoutBytes: bytes, why: note + result.why });
     if (problem) stderr += `eca-lens: ${problem}\n`;
+    if (!stdout) return { code: result.code, stdout: result.stdout, stdoutBytes: bytes, stderr: stderr + result.why };
   }
   return { code: result.code, stdout: stdout + result.stdout, stderr: stderr + result.why };
 }
 
-function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string, host: FsHost = nodeFsHost): Report {
+/** The report; with `states`, each project's state for the cache, and with `prior`, only what changed is checked again. */
+function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) => EngineOptions, cwd: string, host: FsHost = nodeFsHost, prior?: PriorRun, states?: StoredProject[]): Report {
   const report: Report = { cwd, projects, files: [], findings: [] };
   for (const p of projects) {
-    const project = openProject(p.root, host, optionsFor(p));
+    const before = states ? priorFor(prior, p.root) : undefined;
+    const project = openProject(p.root, host, before ? { ...optionsFor(p), knownApps: knownApps(before) } : optionsFor(p));
     report.files.push(...inventoryJson(project).map((f) => ({ root: p.root, ...f })));
-    for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
+    if (states) {
+      const r = checkProject(project, p.root, before);
+      report.findings.push(...r.findings);
+      states.push(r.state);
+    } else for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
   }
-  const key = (root: string, p: string) => path.join(root, p);
   // Path order (a project's files together), then line.
-  report.findings.sort((a, b) => (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.range.start.line - b.finding.range.start.line));
-  report.files.sort((a, b) => (key(a.root, a.path) < key(b.root, b.path) ? -1 : key(a.root, a.path) > key(b.root, b.path) ? 1 : 0));
+  report.findings.sort(byPathThenLine);
+  // Files by absolute path: each key joined once, not twice per comparison.
+  const keyed = report.files.map((f) => ({ key: path.join(f.root, f.path), f }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  report.files = keyed.map((x) => x.f);
   return report;
 }
 

@@ -315,6 +315,11 @@ export class EcaProject extends WorkspaceModel {
     return (this.projectRun = out);
   }
 
+  /** The paths the project-scope rules report in (`check --cache` re-checks them after any change, as update does). */
+  projectFindingPaths(): string[] {
+    return [...new Set(this.projectFindings().map((f) => f.path))];
+  }
+
   /** Findings for every file, in path order. */
   checkAll(): Map<string, Finding[]> {
     // Checked in allPaths() order (an app's files together), handed out in path order.

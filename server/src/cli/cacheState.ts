@@ -1,0 +1,168 @@
+/**
+ * `check --cache` after some ECA files changed: what a project's last check found, per file, and
+ * each ECA file's app, so that only the files an edit can affect are checked again (the others'
+ * findings come from the cache, and their content is not even read: model/ecaFile.ts reads a file
+ * known unchanged when a rule first asks for it). Which files those are is the engine's own rule for
+ * an edit (engine/project.ts `update`, model/workspace.ts `updateIndex`): the edited file, the
+ * files of its app before and after (its `<externalClientApplication>` may have changed), and every
+ * file the project-scope rules report in, before and now. An ECA file read through `textOf` has no
+ * readers to add: the index holds it, so the engine records none either.
+ *
+ * Only content edits of ECA files already in the index take this path: a file added, deleted or
+ * renamed changes a listed folder's mtime, and any other input (a `.forceignore`,
+ * `sfdx-project.json`, a permission set, a setting) is not an ECA file; both give a full check.
+ */
+import type { EcaProject } from '../engine/project';
+import type { Finding, Severity } from '../rules/kit';
+import type { ReportFinding } from './report';
+import { fixToApply } from './fix';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+/** Numbers per stored finding: rule (into `strings`), severity, message (into `strings`), range (4), fixable. */
+const PER_FINDING = 8;
+
+/**
+ * A project's state as stored (a line of JSON; shared strings once, paths grouped by folder).
+ * `apps`: every ECA file of the index, `[folder/, name, app or 0, name, app or 0, …]`.
+ * `checked`: each path with findings, `[path, …PER_FINDING numbers per finding]`.
+ */
+export interface StoredProject {
+  root: string;
+  apps: (string | number)[][];
+  strings: string[];
+  checked: (string | number)[][];
+  /** The paths the project-scope rules reported in. */
+  projectPaths: string[];
+}
+
+export interface PriorRun {
+  projects: StoredProject[];
+  /** Inputs whose size or mtime differ from the last run's. */
+  changed: string[];
+}
+
+export interface ProjectPrior {
+  state: StoredProject;
+  /** ECA file → its app (null: none), as the last run found it. */
+  apps: Map<string, string | null>;
+  /** The changed inputs below this project (all ECA files of its index). */
+  changed: string[];
+}
+
+function appsOf(state: StoredProject): Map<string, string | null> {
+  const m = new Map<string, string | null>();
+  for (const g of state.apps) for (let i = 1; i < g.length; i += 2) m.set((g[0] as string) + (g[i] as string), g[i + 1] === 0 ? null : (g[i + 1] as string));
+  return m;
+}
+
+/** The project's part of a prior run, if it has one. */
+export function priorFor(prior: PriorRun | undefined, root: string): ProjectPrior | undefined {
+  const state = prior?.projects.find((p) => p.root === root);
+  if (!state) return undefined;
+  const apps = appsOf(state);
+  return { state, apps, changed: prior!.changed.filter((p) => apps.has(p)) };
+}
+
+/** May a prior run be used at all: is every changed input an ECA file of one of its projects? */
+export function usable(prior: PriorRun): boolean {
+  const known = new Set<string>();
+  for (const p of prior.projects) for (const f of appsOf(p).keys()) known.add(f);
+  return prior.changed.every((p) => known.has(p));
+}
+
+/** The project's ECA files that did not change, with their apps (the model reads them only when asked). */
+export function knownApps(prior: ProjectPrior): Map<string, string | null> {
+  const m = new Map(prior.apps);
+  for (const p of prior.changed) m.delete(p);
+  return m;
+}
+
+/**
+ * Check a project: every file (no prior run), or only what the changed files affect, with the
+ * other files' findings from the prior run. Returns the findings in path order and the state to cache.
+ */
+export function checkProject(project: EcaProject, root: string, prior?: ProjectPrior): { findings: ReportFinding[]; state: StoredProject } {
+  const affected = prior ? affectedBy(project, prior) : undefined;
+  const old = new Map(prior?.state.checked.map((c) => [c[0] as string, c]));
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const str = (x: string) => index.get(x) ?? (index.set(x, strings.length), strings.push(x) - 1);
+  const findings: ReportFinding[] = [];
+  const checked: StoredProject['checked'] = [];
+  for (const p of project.allPaths()) {
+    const row: (string | number)[] = [p];
+    if (affected && !affected.has(p)) {
+      const before = old.get(p);
+      if (!before) continue;
+      for (let i = 1; i < before.length; i += PER_FINDING) {
+        const [rule, sev, msg, sl, sc, el, ec, fixable] = before.slice(i, i + PER_FINDING) as number[];
+        const range = { start: { line: sl!, character: sc! }, end: { line: el!, character: ec! } };
+        const finding: Finding = { ruleId: prior!.state.strings[rule!]!, severity: SEVERITIES[sev!]!, message: prior!.state.strings[msg!]!, path: p, range, fixes: [] };
+        findings.push({ root, finding, fixable: fixable === 1 });
+        row.push(str(finding.ruleId), sev!, str(finding.message), sl!, sc!, el!, ec!, fixable!);
+      }
+    } else {
+      for (const f of project.check(p)) {
+        const fixable = !!fixToApply(f);
+        findings.push({ root, finding: f, fixable });
+        const { start, end } = f.range;
+        row.push(str(f.ruleId), SEVERITIES.indexOf(f.severity), str(f.message), start.line, start.character, end.line, end.character, fixable ? 1 : 0);
+      }
+    }
+    if (row.length > 1) checked.push(row);
+  }
+  findings.sort(byPathThenLine);
+  return { findings, state: { root, apps: groupedApps(project), strings, checked, projectPaths: project.projectFindingPaths() } };
+}
+
+/** The engine's answer to "these ECA files were edited": see the module comment. */
+function affectedBy(project: EcaProject, prior: ProjectPrior): Set<string> {
+  const out = new Set<string>([...prior.state.projectPaths, ...project.projectFindingPaths()]);
+  for (const c of prior.changed) {
+    out.add(c);
+    for (const name of [prior.apps.get(c), project.file(c)?.appName]) if (name) for (const f of project.app(name)?.files ?? []) out.add(f.path);
+  }
+  return out;
+}
+
+function groupedApps(project: EcaProject): StoredProject['apps'] {
+  const byPrefix = new Map<string, (string | number)[]>();
+  for (const f of project.files()) {
+    const cut = Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\')) + 1;
+    const prefix = f.path.slice(0, cut);
+    let g = byPrefix.get(prefix);
+    if (!g) byPrefix.set(prefix, (g = [prefix]));
+    g.push(f.path.slice(cut), f.appName ?? 0);
+  }
+  return [...byPrefix.values()];
+}
+
+/** Path order (a project's files together), then line: the order every format prints. */
+export function byPathThenLine(a: ReportFinding, b: ReportFinding): number {
+  const x = a.finding;
+  const y = b.finding;
+  return x.path < y.path ? -1 : x.path > y.path ? 1 : x.range.start.line - y.range.start.line;
+}
+
+/** The stored projects, if `x` has their shape (a cache file is read, never trusted). */
+export function decodeProjects(x: unknown): StoredProject[] | undefined {
+  if (!Array.isArray(x)) return undefined;
+  const str = (v: unknown): v is string => typeof v === 'string';
+  const nat = (v: unknown, below: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < below;
+  for (const p of x as StoredProject[]) {
+    if (typeof p !== 'object' || p === null || !str(p.root) || ![p.apps, p.strings, p.checked, p.projectPaths].every(Array.isArray)) return undefined;
+    if (!p.strings.every(str) || !p.projectPaths.every(str)) return undefined;
+    for (const g of p.apps) {
+      if (!Array.isArray(g) || g.length % 2 !== 1 || !str(g[0])) return undefined;
+      for (let i = 1; i < g.length; i += 2) if (!str(g[i]) || (g[i + 1] !== 0 && !str(g[i + 1]))) return undefined;
+    }
+    for (const c of p.checked) {
+      if (!Array.isArray(c) || c.length % PER_FINDING !== 1 || !str(c[0])) return undefined;
+      for (let i = 1; i < c.length; i += PER_FINDING) {
+        const n = p.strings.length;
+        if (!nat(c[i], n) || !nat(c[i + 1], SEVERITIES.length) || !nat(c[i + 2], n) || !c.slice(i + 3, i + 7).every((v) => nat(v, 2 ** 31)) || !nat(c[i + 7], 2)) return undefined;
+      }
+    }
+  }
+  return x as StoredProject[];
+}

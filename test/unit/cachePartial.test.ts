@@ -1,0 +1,110 @@
+/**
+ * `check --cache` after ECA files were edited re-checks only what the edits affect and takes the
+ * other files' findings from the cache (cli/cacheState.ts). Differential: every ECA file of a
+ * project with several apps, an orphan satellite, a misspelt app name, a Connected App and
+ * project-scope inputs is edited in turn, in several ways; after each edit, and after undoing it,
+ * the cached run must print exactly what a cold check prints, and must have taken the partial path.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cacheStats } from '../../server/src/cli/cache';
+import { check, write, partialEqualsCold, editEach } from '../helpers/cachePartial';
+import { openProject } from '../../server/src/engine';
+import { nodeFsHost, type FsHost } from '../../server/src/project/fsHost';
+import { connectedApp } from '../helpers/oauth';
+import { xml } from '../helpers/fixture';
+
+const EXAMPLE = path.resolve('examples/acme-billing');
+const D = 'force-app/main/default';
+const satellite = (type: string, app: string, body = '') => xml(type, `    <externalClientApplication>${app}</externalClientApplication>\n    <label>${app}</label>\n${body}`);
+const EXTRA: Record<string, string> = {
+  [`${D}/connectedApps/Legacy.connectedApp-meta.xml`]: connectedApp('        <callbackUrl>https://x.example/cb</callbackUrl>\n        <consumerKey>KEY</consumerKey>\n        <scopes>Full</scopes>\n'),
+  [`${D}/extlClntAppOauthSettings/Ghost_oauth.ecaOauth-meta.xml`]: satellite('ExtlClntAppOauthSettings', 'Ghost', '    <commaSeparatedOauthScopes>Api, RefreshToken</commaSeparatedOauthScopes>\n'),
+  [`${D}/extlClntAppOauthPolicies/AcmeBiling_oauthPlcy.ecaOauthPlcy-meta.xml`]: satellite('ExtlClntAppOauthConfigurablePolicies', 'AcmeBiling', '    <permittedUsersPolicyType>AllSelfAuthorized</permittedUsersPolicyType>\n'),
+  [`${D}/settings/OauthOidc.settings-meta.xml`]: xml('OauthOidcSettings', '    <blockOAuthUserPasswordFlow>false</blockOAuthUserPasswordFlow>\n'),
+  'manifest/package.xml': xml('Package', '    <types>\n        <members>*</members>\n        <name>ExternalClientApp</name>\n    </types>\n    <version>64.0</version>\n'),
+};
+
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-partial-'));
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  for (const [rel, text] of Object.entries(EXTRA)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+test('--cache after ECA files are edited: re-checks part of the project, prints what a cold check prints', () => {
+  const dir = project();
+  try {
+    const p = openProject(dir, nodeFsHost);
+    const ecaFiles = [...p.files()].map((f) => f.path).sort();
+    const apps = [...p.apps()].map((a) => a.name).sort();
+    assert.ok(ecaFiles.length >= 10 && apps.includes('Ghost') && apps.includes('AcmeBilling'), 'the fixture has the apps it means to');
+    check(dir, ['--cache']);
+    const edits = editEach(dir, ecaFiles, apps);
+    assert.ok(edits >= ecaFiles.length * 4, `${edits} edits`);
+    // Two files of different apps at once.
+    write(ecaFiles[0]!, '');
+    write(ecaFiles[ecaFiles.length - 1]!, '<x/>');
+    partialEqualsCold(dir, 'two files at once');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--cache after an edit, then an input that is not an ECA file: a full check, the same findings', () => {
+  const dir = project();
+  try {
+    const app = path.join(dir, D, 'externalClientApps/AcmeBilling.eca-meta.xml');
+    check(dir, ['--cache']);
+    write(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Local</distributionState>', '<distributionState>Packaged</distributionState>'));
+    partialEqualsCold(dir, 'header edited');
+    // The permission set a rule read, the settings a project rule read: not the partial path.
+    for (const rel of [`${D}/permissionsets/Acme_Billing_Integration.permissionset-meta.xml`, `${D}/settings/OauthOidc.settings-meta.xml`, '.forceignore']) {
+      const abs = path.join(dir, rel);
+      write(abs, fs.readFileSync(abs, 'utf8') + '\n');
+      const partial = cacheStats.partial;
+      const warm = check(dir, ['--cache']);
+      assert.equal(cacheStats.partial, partial, `${rel}: a full check`);
+      assert.equal(warm.stdout, check(dir).stdout, rel);
+    }
+    // The state a full run wrote serves the next partial run.
+    write(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Packaged</distributionState>', '<distributionState>Local</distributionState>'));
+    partialEqualsCold(dir, 'header edited back');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file known unchanged (knownApps) is read only when its content is asked for', () => {
+  const dir = project();
+  try {
+    const reads: string[] = [];
+    const host: FsHost = { ...nodeFsHost, readFileWithStat: undefined, readFile: (p) => (reads.push(p), nodeFsHost.readFile(p)) };
+    const cold = openProject(dir, nodeFsHost);
+    const known = new Map([...cold.files()].map((f) => [f.path, f.appName ?? null]));
+    const lazy = openProject(dir, host, { knownApps: known });
+    const ghost = path.join(dir, D, 'extlClntAppOauthSettings/Ghost_oauth.ecaOauth-meta.xml');
+    assert.ok(!reads.some((p) => known.has(p)), 'no ECA file read while indexing');
+    for (const f of cold.files()) {
+      const g = lazy.file(f.path)!;
+      assert.equal(g.appName, f.appName);
+      assert.equal(g.included, f.included);
+    }
+    assert.ok(!reads.includes(ghost));
+    assert.equal(lazy.file(ghost)!.doc?.text, cold.file(ghost)!.doc?.text);
+    assert.equal(reads.filter((p) => p === ghost).length, 1, 'read once, when asked');
+    assert.equal(lazy.file(ghost)!.xml?.root?.name, 'ExtlClntAppOauthSettings');
+    assert.equal(reads.filter((p) => p === ghost).length, 1, 'and not again');
+    // Only the index: an update reads the file at once, as before.
+    lazy.update(ghost);
+    assert.equal(reads.filter((p) => p === ghost).length, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
