@@ -47,9 +47,6 @@ export function satelliteApp(xml: Content['xml']): string | undefined {
   return t ? t : undefined;
 }
 
-/** The content, or how to read it when first asked for (`check --cache`: a file known unchanged). */
-type Source = { content: Content } | { read: () => Content };
-
 class EcaFileRecord implements EcaFile {
   readonly path!: string;
   readonly rel!: string;
@@ -59,30 +56,35 @@ class EcaFileRecord implements EcaFile {
   readonly packageDir!: EcaFile['packageDir'];
   readonly appName!: EcaFile['appName'];
   readonly #verdict: Verdict;
-  readonly #source: Source;
+  // The content in fields of the record (no object of its own per file), or how to read it.
+  #doc: EcaFile['doc'];
+  #readProblem: EcaFile['readProblem'];
+  #xml: EcaFile['xml'];
+  #read: (() => Content) | undefined;
 
-  constructor(fields: Fields, source: Source, verdict: Verdict) {
+  constructor(fields: Fields, content: Content | (() => Content), verdict: Verdict) {
     Object.assign(this, fields);
-    this.#source = source;
+    if (typeof content === 'function') this.#read = content;
+    else ({ doc: this.#doc, readProblem: this.#readProblem, xml: this.#xml } = content);
     this.#verdict = verdict;
   }
 
-  get #content(): Content {
-    const s = this.#source as { content?: Content; read?: () => Content };
-    if (!s.content) {
-      s.content = s.read!();
-      delete s.read;
-    }
-    return s.content;
+  #load(): void {
+    const read = this.#read!;
+    this.#read = undefined;
+    ({ doc: this.#doc, readProblem: this.#readProblem, xml: this.#xml } = read());
   }
   get doc(): EcaFile['doc'] {
-    return this.#content.doc;
+    if (this.#read) this.#load();
+    return this.#doc;
   }
   get readProblem(): EcaFile['readProblem'] {
-    return this.#content.readProblem;
+    if (this.#read) this.#load();
+    return this.#readProblem;
   }
   get xml(): EcaFile['xml'] {
-    return this.#content.xml;
+    if (this.#read) this.#load();
+    return this.#xml;
   }
 
   get included(): boolean {
@@ -98,8 +100,9 @@ class EcaFileRecord implements EcaFile {
   /** The same file with another verdict (a new object: caches keyed by the file see a change). */
   withVerdict(v: Verdict): EcaFileRecord {
     const { path, rel, nameInfo, type, fullName, packageDir, appName } = this;
-    // The same source: content not read yet is still read once, for both records.
-    return new EcaFileRecord({ path, rel, nameInfo, type, fullName, packageDir, appName }, this.#source, { included: v.included, exclusion: v.exclusion });
+    // Content not read yet is read by whichever record is asked first (the new one reads it too).
+    const content = this.#read ?? { doc: this.#doc, readProblem: this.#readProblem, xml: this.#xml };
+    return new EcaFileRecord({ path, rel, nameInfo, type, fullName, packageDir, appName }, content, { included: v.included, exclusion: v.exclusion });
   }
 
   toJSON(): object {
@@ -109,7 +112,7 @@ class EcaFileRecord implements EcaFile {
 
 /** A file record; `content` is the content, or a function that reads it when first asked for. */
 export function makeEcaFile(fields: Fields, content: Content | (() => Content), verdict: Verdict): EcaFile {
-  return new EcaFileRecord(fields, typeof content === 'function' ? { read: content } : { content }, verdict);
+  return new EcaFileRecord(fields, content, verdict);
 }
 
 /** `f` with a new verdict. */
