@@ -11,11 +11,14 @@
  * and every existence probe is in the signature. A re-check stats those (size + mtime for files,
  * mtime for folders: an added, deleted or renamed entry changes its folder's mtime; the answer
  * for probes) and, when all agree, prints the cached output without reading or parsing anything
- * else. Any difference: a full check, and the cache is rewritten. Why not per-file results: see
- * docs/architecture.md "Cache".
+ * else. When only some files' signatures differ, the lookup returns the last run's per-project
+ * state and those files: if all are ECA files of the index, check.ts re-checks only what they
+ * affect (cli/cacheState.ts); any other difference is a full check. The cache is rewritten either
+ * way. See docs/architecture.md "Cache".
  *
  * The file: one header line `{ format, formatVersion, sha1 }`, then the body (a line of JSON:
- * key, inputs, exit status and what the run said on stderr; then the output bytes). A file
+ * key, inputs, exit status and what the run said on stderr; a line of JSON: the projects' state;
+ * then the output bytes). A file
  * without that header, of another format version, or whose body's checksum differs is ignored
  * (never trusted) and rewritten. `--since` (git state) and `--fix` (writes) bypass the lookup and
  * still write the result; `--fix-dry-run` neither reads nor writes it.

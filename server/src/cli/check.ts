@@ -113,7 +113,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     return { stdout: out, ...exitCode(report, args.maxWarnings) };
   };
   const states: StoredProject[] = [];
-  const result = render(buildReport(projects, optionsFor, e.cwd, host, cache?.prior, states));
+  const result = render(buildReport(projects, optionsFor, e.cwd, host, cache?.prior, cache ? states : undefined));
   if (cache) {
     // The report and what its run says, not the fix log: --fix is not in the key.
     // Encoded once: written to the cache and, unless the fix log goes first, to stdout.
