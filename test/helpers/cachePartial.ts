@@ -24,11 +24,11 @@ export function write(abs: string, data: string | Buffer): void {
 }
 
 /** A cached run equals a cold one and re-checked only part of the project. */
-export function partialEqualsCold(dir: string, what: string): void {
+export function partialEqualsCold(dir: string, what: string, extra: string[] = []): void {
   const partial = cacheStats.partial;
-  const warm = check(dir, ['--cache']);
+  const warm = check(dir, ['--cache', ...extra]);
   assert.equal(cacheStats.partial, partial + 1, `${what}: the partial path was taken`);
-  const cold = check(dir);
+  const cold = check(dir, extra);
   assert.equal(warm.stdout, cold.stdout, what);
   assert.equal(warm.code, cold.code, what);
   assert.equal(warm.stderr, cold.stderr, what);
@@ -46,9 +46,9 @@ export const EDITS: [string, (t: string, apps: readonly string[]) => string | Bu
 
 /**
  * Edit every file of `ecaFiles` in each of `edits` ways and undo it, with a cached run after each
- * step that must equal a cold one (the cache must have been filled before). Returns the edits made.
+ * step that must equal a cold one (the cache must have been filled with `extra` before). Returns the edits made.
  */
-export function editEach(dir: string, ecaFiles: readonly string[], apps: readonly string[], edits = EDITS): number {
+export function editEach(dir: string, ecaFiles: readonly string[], apps: readonly string[], edits = EDITS, extra: string[] = []): number {
   let n = 0;
   for (const abs of ecaFiles) {
     const original = fs.readFileSync(abs);
@@ -57,9 +57,9 @@ export function editEach(dir: string, ecaFiles: readonly string[], apps: readonl
       if (Buffer.from(next).equals(original)) continue;
       const what = `${path.relative(dir, abs)}: ${name}`;
       write(abs, next);
-      partialEqualsCold(dir, what);
+      partialEqualsCold(dir, what, extra);
       write(abs, original);
-      partialEqualsCold(dir, `${what}, undone`);
+      partialEqualsCold(dir, `${what}, undone`, extra);
       n++;
     }
   }

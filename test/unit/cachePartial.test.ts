@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheStats } from '../../server/src/cli/cache';
-import { check, write, partialEqualsCold, editEach } from '../helpers/cachePartial';
+import { check, write, partialEqualsCold, editEach, EDITS } from '../helpers/cachePartial';
 import { openProject } from '../../server/src/engine';
 import { nodeFsHost, type FsHost } from '../../server/src/project/fsHost';
 import { connectedApp } from '../helpers/oauth';
@@ -52,6 +52,24 @@ test('--cache after ECA files are edited: re-checks part of the project, prints 
     write(ecaFiles[0]!, '');
     write(ecaFiles[ecaFiles.length - 1]!, '<x/>');
     partialEqualsCold(dir, 'two files at once');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--cache after ECA files are edited, in every format (text with --verbose, SARIF, Markdown) and with --max-warnings', () => {
+  const dir = project();
+  try {
+    const p = openProject(dir, nodeFsHost);
+    const files = [...p.files()].map((f) => f.path).sort();
+    const apps = [...p.apps()].map((a) => a.name).sort();
+    for (const extra of [['--format', 'text', '--verbose'], ['--format', 'sarif'], ['--format', 'markdown'], ['--max-warnings', '0']]) {
+      check(dir, ['--cache', ...extra]);
+      const n = editEach(dir, files, apps, EDITS.slice(0, 3), extra);
+      assert.ok(n >= files.length, `${extra.join(' ')}: ${n} edits`);
+    }
+    // What the formats print differs (the test would pass with any one format for all).
+    assert.notEqual(check(dir, ['--format', 'sarif']).stdout, check(dir, ['--format', 'markdown']).stdout);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
