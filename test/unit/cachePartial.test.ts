@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheStats } from '../../server/src/cli/cache';
+import { usable, decodeProjects, type StoredProject } from '../../server/src/cli/cacheState';
 import { check, write, partialEqualsCold, editEach, EDITS } from '../helpers/cachePartial';
 import { openProject } from '../../server/src/engine';
 import { nodeFsHost, type FsHost } from '../../server/src/project/fsHost';
@@ -75,13 +76,21 @@ test('--cache after ECA files are edited, in every format (text with --verbose, 
   }
 });
 
-test('--cache after an edit, then an input that is not an ECA file: a full check, the same findings', () => {
+test('--cache: what the rules read survives a partial run; an input that is not an ECA file gives a full check, the same findings', () => {
   const dir = project();
   try {
     const app = path.join(dir, D, 'externalClientApps/AcmeBilling.eca-meta.xml');
     check(dir, ['--cache']);
     write(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Local</distributionState>', '<distributionState>Packaged</distributionState>'));
     partialEqualsCold(dir, 'header edited');
+    // What the rules of files not checked again read is still known after a partial run.
+    const readsNow = () => (JSON.parse(fs.readFileSync(path.join(dir, '.eca-lens-cache'), 'utf8').split('\n')[2]!) as StoredProject[])[0]!.reads;
+    const pset = path.join(dir, D, 'permissionsets/Acme_Billing_Integration.permissionset-meta.xml');
+    assert.ok(readsNow().includes(pset), 'a rule of AcmeBilling reads the permission set');
+    const reports = path.join(dir, D, 'extlClntAppPolicies/AcmeReports_plcy.ecaPlcy-meta.xml');
+    write(reports, fs.readFileSync(reports, 'utf8') + '\n');
+    partialEqualsCold(dir, 'a file of the other app edited');
+    assert.ok(readsNow().includes(pset), 'kept from the run before');
     // The permission set a rule read, the settings a project rule read: not the partial path.
     for (const rel of [`${D}/permissionsets/Acme_Billing_Integration.permissionset-meta.xml`, `${D}/settings/OauthOidc.settings-meta.xml`, '.forceignore']) {
       const abs = path.join(dir, rel);
@@ -124,5 +133,20 @@ test('a file known unchanged (knownApps) is read only when its content is asked 
     assert.equal(reads.filter((p) => p === ghost).length, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a prior run is used only when every changed file is an ECA file of an index that no project reads as another file', () => {
+  const state = (root: string, apps: [string, string | 0][], reads: string[] = []): StoredProject => ({ root, apps: [[`${root}/`, ...apps.flat()]], strings: [], checked: [], projectPaths: [], reads });
+  const a = state('/a', [['X.eca-meta.xml', 'X'], ['X_oauth.ecaOauth-meta.xml', 'X']]);
+  const b = state('/b', [['Y.eca-meta.xml', 'Y']]);
+  assert.equal(usable({ projects: [a, b], changed: ['/a/X.eca-meta.xml', '/b/Y.eca-meta.xml'] }), true);
+  assert.equal(usable({ projects: [a, b], changed: [] }), true);
+  assert.equal(usable({ projects: [a, b], changed: ['/a/X.eca-meta.xml', '/a/sfdx-project.json'] }), false, 'not an ECA file');
+  assert.equal(usable({ projects: [a, state('/b', [['Y.eca-meta.xml', 'Y']], ['/a/X.eca-meta.xml'])], changed: ['/a/X.eca-meta.xml'] }), false, "read by b's rules");
+  // The state is read from a file: anything but its shape is refused.
+  assert.deepEqual(decodeProjects(JSON.parse(JSON.stringify([a, b]))), [a, b]);
+  for (const bad of [{}, [{ ...a, reads: undefined }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml']] }], [{ ...a, checked: [['/a/X.eca-meta.xml', 0, 0, 0, 0, 0, 0, 0, 0]] }], [{ ...a, strings: [1] }]]) {
+    assert.equal(decodeProjects(bad), undefined, JSON.stringify(bad));
   }
 });

@@ -10,7 +10,8 @@
  *
  * Only content edits of ECA files already in the index take this path: a file added, deleted or
  * renamed changes a listed folder's mtime, and any other input (a `.forceignore`,
- * `sfdx-project.json`, a permission set, a setting) is not an ECA file; both give a full check.
+ * `sfdx-project.json`, a permission set, a setting) is not an ECA file; both give a full check, and
+ * so does an ECA file that some project's rules read as a file outside their index (`usable`).
  */
 import type { EcaProject } from '../engine/project';
 import type { Finding, Severity } from '../rules/kit';
@@ -33,6 +34,8 @@ export interface StoredProject {
   checked: (string | number)[][];
   /** The paths the project-scope rules reported in. */
   projectPaths: string[];
+  /** Files outside the index that the rules read, in this run or (not re-checked since) an earlier one. */
+  reads: string[];
 }
 
 export interface PriorRun {
@@ -63,11 +66,18 @@ export function priorFor(prior: PriorRun | undefined, root: string): ProjectPrio
   return { state, apps, changed: prior!.changed.filter((p) => apps.has(p)) };
 }
 
-/** May a prior run be used at all: is every changed input an ECA file of one of its projects? */
+/**
+ * May a prior run be used at all: is every changed input an ECA file of one of its projects, and
+ * read by no project's rules as a file outside its index (another project's file, say)?
+ */
 export function usable(prior: PriorRun): boolean {
   const known = new Set<string>();
-  for (const p of prior.projects) for (const f of appsOf(p).keys()) known.add(f);
-  return prior.changed.every((p) => known.has(p));
+  const read = new Set<string>();
+  for (const p of prior.projects) {
+    for (const f of appsOf(p).keys()) known.add(f);
+    for (const r of p.reads) read.add(r);
+  }
+  return prior.changed.every((p) => known.has(p) && !read.has(p));
 }
 
 /** The project's ECA files that did not change, with their apps (the model reads them only when asked). */
@@ -112,7 +122,9 @@ export function checkProject(project: EcaProject, root: string, prior?: ProjectP
     if (row.length > 1) checked.push(row);
   }
   findings.sort(byPathThenLine);
-  return { findings, state: { root, apps: groupedApps(project), strings, checked, projectPaths: project.projectFindingPaths() } };
+  // Rules of files not checked again did not read again: keep what they read before.
+  const reads = [...new Set([...(prior?.state.reads ?? []), ...project.otherReads()])];
+  return { findings, state: { root, apps: groupedApps(project), strings, checked, projectPaths: project.projectFindingPaths(), reads } };
 }
 
 /** The engine's answer to "these ECA files were edited": see the module comment. */
@@ -150,8 +162,8 @@ export function decodeProjects(x: unknown): StoredProject[] | undefined {
   const str = (v: unknown): v is string => typeof v === 'string';
   const nat = (v: unknown, below: number) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < below;
   for (const p of x as StoredProject[]) {
-    if (typeof p !== 'object' || p === null || !str(p.root) || ![p.apps, p.strings, p.checked, p.projectPaths].every(Array.isArray)) return undefined;
-    if (!p.strings.every(str) || !p.projectPaths.every(str)) return undefined;
+    if (typeof p !== 'object' || p === null || !str(p.root) || ![p.apps, p.strings, p.checked, p.projectPaths, p.reads].every(Array.isArray)) return undefined;
+    if (!p.strings.every(str) || !p.projectPaths.every(str) || !p.reads.every(str)) return undefined;
     for (const g of p.apps) {
       if (!Array.isArray(g) || g.length % 2 !== 1 || !str(g[0])) return undefined;
       for (let i = 1; i < g.length; i += 2) if (!str(g[i]) || (g[i + 1] !== 0 && !str(g[i + 1]))) return undefined;

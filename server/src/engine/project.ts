@@ -315,6 +315,11 @@ export class EcaProject extends WorkspaceModel {
     return (this.projectRun = out);
   }
 
+  /** Files outside the index that rules read (`textOf`): `check --cache` never re-checks in part after one of them changed. */
+  otherReads(): string[] {
+    return [...this.readers.keys()];
+  }
+
   /** The paths the project-scope rules report in (`check --cache` re-checks them after any change, as update does). */
   projectFindingPaths(): string[] {
     return [...new Set(this.projectFindings().map((f) => f.path))];
