@@ -108,45 +108,58 @@ test('--cache: what the rules read survives a partial run; an input that is not 
   }
 });
 
-test('a file known unchanged (knownApps) is read only when its content is asked for', () => {
+test('a file known unchanged (ModelOptions.known) is read, and its excluding line worked out, only when asked for', () => {
   const dir = project();
   try {
     const reads: string[] = [];
     const host: FsHost = { ...nodeFsHost, readFileWithStat: undefined, readFile: (p) => (reads.push(p), nodeFsHost.readFile(p)) };
     const cold = openProject(dir, nodeFsHost);
-    const known = new Map([...cold.files()].map((f) => [f.path, f.appName ?? null]));
-    const lazy = openProject(dir, host, { knownApps: known });
+    const known = new Map([...cold.files()].map((f) => [f.path, { app: f.appName ?? null, included: f.included }]));
     const ghost = path.join(dir, D, 'extlClntAppOauthSettings/Ghost_oauth.ecaOauth-meta.xml');
+    // What the last run found is trusted, not worked out again (a content edit never comes this way).
+    known.set(ghost, { app: 'Told', included: true });
+    const lazy = openProject(dir, host, { known });
     assert.ok(!reads.some((p) => known.has(p)), 'no ECA file read while indexing');
+    assert.equal(lazy.file(ghost)!.appName, 'Told');
+    assert.equal(lazy.file(ghost)!.included, true);
+    assert.ok(lazy.app('Told'));
+    let excluded = 0;
     for (const f of cold.files()) {
+      if (f.path === ghost) continue;
       const g = lazy.file(f.path)!;
       assert.equal(g.appName, f.appName);
       assert.equal(g.included, f.included);
+      assert.equal(g.exclusion?.info.line?.text, f.exclusion?.info.line?.text, f.path);
+      assert.equal(g.exclusion?.forceIgnore.path, f.exclusion?.forceIgnore.path);
+      if (f.exclusion) excluded++;
     }
+    assert.ok(excluded >= 2, 'some files are excluded by a .forceignore line');
     assert.ok(!reads.includes(ghost));
     assert.equal(lazy.file(ghost)!.doc?.text, cold.file(ghost)!.doc?.text);
     assert.equal(reads.filter((p) => p === ghost).length, 1, 'read once, when asked');
     assert.equal(lazy.file(ghost)!.xml?.root?.name, 'ExtlClntAppOauthSettings');
     assert.equal(reads.filter((p) => p === ghost).length, 1, 'and not again');
-    // Only the index: an update reads the file at once, as before.
+    // Only the index: an update reads the file at once and works its app out, as before.
     lazy.update(ghost);
     assert.equal(reads.filter((p) => p === ghost).length, 2);
+    assert.equal(lazy.file(ghost)!.appName, 'Ghost');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('a prior run is used only when every changed file is an ECA file of an index that no project reads as another file', () => {
-  const state = (root: string, apps: [string, string | 0][], reads: string[] = []): StoredProject => ({ root, apps: [[`${root}/`, ...apps.flat()]], strings: [], checked: [], projectPaths: [], reads });
+  const state = (root: string, apps: [string, string | 0][], reads: string[] = []): StoredProject => ({ root, apps: [[`${root}/`, ...apps.flatMap((x) => [...x, 1])]], strings: [], checked: [], projectPaths: [], reads });
   const a = state('/a', [['X.eca-meta.xml', 'X'], ['X_oauth.ecaOauth-meta.xml', 'X']]);
   const b = state('/b', [['Y.eca-meta.xml', 'Y']]);
   assert.equal(usable({ projects: [a, b], changed: ['/a/X.eca-meta.xml', '/b/Y.eca-meta.xml'] }), true);
   assert.equal(usable({ projects: [a, b], changed: [] }), true);
   assert.equal(usable({ projects: [a, b], changed: ['/a/X.eca-meta.xml', '/a/sfdx-project.json'] }), false, 'not an ECA file');
   assert.equal(usable({ projects: [a, state('/b', [['Y.eca-meta.xml', 'Y']], ['/a/X.eca-meta.xml'])], changed: ['/a/X.eca-meta.xml'] }), false, "read by b's rules");
+  assert.equal(usable({ projects: [a, b], changed: ['/a/Y.eca-meta.xml'] }), false, "not in a's index");
   // The state is read from a file: anything but its shape is refused.
   assert.deepEqual(decodeProjects(JSON.parse(JSON.stringify([a, b]))), [a, b]);
-  for (const bad of [{}, [{ ...a, reads: undefined }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml']] }], [{ ...a, checked: [['/a/X.eca-meta.xml', 0, 0, 0, 0, 0, 0, 0, 0]] }], [{ ...a, strings: [1] }]]) {
+  for (const bad of [{}, [{ ...a, reads: undefined }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml', 'X']] }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml', 'X', 2]] }], [{ ...a, checked: [['/a/X.eca-meta.xml', 0, 0, 0, 0, 0, 0, 0, 0]] }], [{ ...a, strings: [1] }]]) {
     assert.equal(decodeProjects(bad), undefined, JSON.stringify(bad));
   }
 });

@@ -14,6 +14,7 @@
  * so does an ECA file that some project's rules read as a file outside their index (`usable`).
  */
 import type { EcaProject } from '../engine/project';
+import type { KnownFile } from '../model/options';
 import type { Finding, Severity } from '../rules/kit';
 import type { ReportFinding } from './report';
 import { fixToApply } from './fix';
@@ -24,7 +25,7 @@ const PER_FINDING = 8;
 
 /**
  * A project's state as stored (a line of JSON; shared strings once, paths grouped by folder).
- * `apps`: every ECA file of the index, `[folder/, name, app or 0, name, app or 0, …]`.
+ * `apps`: every ECA file of the index, `[folder/, name, app or 0, included 0|1, name, …]`.
  * `checked`: each path with findings, `[path, …PER_FINDING numbers per finding]`.
  */
 export interface StoredProject {
@@ -46,15 +47,15 @@ export interface PriorRun {
 
 export interface ProjectPrior {
   state: StoredProject;
-  /** ECA file → its app (null: none), as the last run found it. */
-  apps: Map<string, string | null>;
+  /** ECA file → its app and verdict, as the last run found them. */
+  apps: Map<string, KnownFile>;
   /** The changed inputs below this project (all ECA files of its index). */
   changed: string[];
 }
 
-function appsOf(state: StoredProject): Map<string, string | null> {
-  const m = new Map<string, string | null>();
-  for (const g of state.apps) for (let i = 1; i < g.length; i += 2) m.set((g[0] as string) + (g[i] as string), g[i + 1] === 0 ? null : (g[i + 1] as string));
+function appsOf(state: StoredProject): Map<string, KnownFile> {
+  const m = new Map<string, KnownFile>();
+  for (const g of state.apps) for (let i = 1; i < g.length; i += 3) m.set((g[0] as string) + (g[i] as string), { app: g[i + 1] === 0 ? null : (g[i + 1] as string), included: g[i + 2] === 1 });
   return m;
 }
 
@@ -80,8 +81,8 @@ export function usable(prior: PriorRun): boolean {
   return prior.changed.every((p) => known.has(p) && !read.has(p));
 }
 
-/** The project's ECA files that did not change, with their apps (the model reads them only when asked). */
-export function knownApps(prior: ProjectPrior): Map<string, string | null> {
+/** The project's ECA files that did not change, with their apps and verdicts (the model reads them only when asked). */
+export function knownFiles(prior: ProjectPrior): Map<string, KnownFile> {
   const m = new Map(prior.apps);
   for (const p of prior.changed) m.delete(p);
   return m;
@@ -132,7 +133,7 @@ function affectedBy(project: EcaProject, prior: ProjectPrior): Set<string> {
   const out = new Set<string>([...prior.state.projectPaths, ...project.projectFindingPaths()]);
   for (const c of prior.changed) {
     out.add(c);
-    for (const name of [prior.apps.get(c), project.file(c)?.appName]) if (name) for (const f of project.app(name)?.files ?? []) out.add(f.path);
+    for (const name of [prior.apps.get(c)?.app, project.file(c)?.appName]) if (name) for (const f of project.app(name)?.files ?? []) out.add(f.path);
   }
   return out;
 }
@@ -144,7 +145,7 @@ function groupedApps(project: EcaProject): StoredProject['apps'] {
     const prefix = f.path.slice(0, cut);
     let g = byPrefix.get(prefix);
     if (!g) byPrefix.set(prefix, (g = [prefix]));
-    g.push(f.path.slice(cut), f.appName ?? 0);
+    g.push(f.path.slice(cut), f.appName ?? 0, f.included ? 1 : 0);
   }
   return [...byPrefix.values()];
 }
@@ -165,8 +166,8 @@ export function decodeProjects(x: unknown): StoredProject[] | undefined {
     if (typeof p !== 'object' || p === null || !str(p.root) || ![p.apps, p.strings, p.checked, p.projectPaths, p.reads].every(Array.isArray)) return undefined;
     if (!p.strings.every(str) || !p.projectPaths.every(str) || !p.reads.every(str)) return undefined;
     for (const g of p.apps) {
-      if (!Array.isArray(g) || g.length % 2 !== 1 || !str(g[0])) return undefined;
-      for (let i = 1; i < g.length; i += 2) if (!str(g[i]) || (g[i + 1] !== 0 && !str(g[i + 1]))) return undefined;
+      if (!Array.isArray(g) || g.length % 3 !== 1 || !str(g[0])) return undefined;
+      for (let i = 1; i < g.length; i += 3) if (!str(g[i]) || (g[i + 1] !== 0 && !str(g[i + 1])) || !nat(g[i + 2], 2)) return undefined;
     }
     for (const c of p.checked) {
       if (!Array.isArray(c) || c.length % PER_FINDING !== 1 || !str(c[0])) return undefined;

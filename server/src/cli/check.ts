@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../project/fsHost';
 import { RecordingHost, cacheKey, cacheStats, readCache, writeCache } from './cache';
-import { checkProject, priorFor, usable, knownApps, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
+import { checkProject, priorFor, usable, knownFiles, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
 import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { CheckArgs } from './args';
@@ -130,7 +130,7 @@ function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) =
   const report: Report = { cwd, projects, files: [], findings: [] };
   for (const p of projects) {
     const before = states ? priorFor(prior, p.root) : undefined;
-    const project = openProject(p.root, host, before ? { ...optionsFor(p), knownApps: knownApps(before) } : optionsFor(p));
+    const project = openProject(p.root, host, before ? { ...optionsFor(p), known: knownFiles(before) } : optionsFor(p));
     report.files.push(...inventoryJson(project).map((f) => ({ root: p.root, ...f })));
     if (states) {
       const r = checkProject(project, p.root, before);

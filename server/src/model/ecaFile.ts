@@ -11,6 +11,11 @@ import { decodeBytes, type TextFile } from '../util/text';
 import { parseXml, child } from '../metadata/parse';
 
 export type Verdict = Pick<EcaFile, 'included' | 'exclusion'>;
+/** A file known unchanged (`check --cache`): its `included`, and how to work out its exclusion when asked. */
+export interface LaterVerdict {
+  included: boolean;
+  later: () => Verdict;
+}
 /** What reading the file gives: its text, or why there is none, and its XML. */
 export type Content = Pick<EcaFile, 'doc' | 'readProblem' | 'xml'>;
 type Fields = Omit<EcaFile, 'included' | 'exclusion' | keyof Content>;
@@ -55,18 +60,22 @@ class EcaFileRecord implements EcaFile {
   readonly fullName!: string;
   readonly packageDir!: EcaFile['packageDir'];
   readonly appName!: EcaFile['appName'];
-  readonly #verdict: Verdict;
+  readonly #included: boolean;
+  #exclusion: EcaFile['exclusion'];
+  #later: (() => Verdict) | undefined;
   // The content in fields of the record (no object of its own per file), or how to read it.
   #doc: EcaFile['doc'];
   #readProblem: EcaFile['readProblem'];
   #xml: EcaFile['xml'];
   #read: (() => Content) | undefined;
 
-  constructor(fields: Fields, content: Content | (() => Content), verdict: Verdict) {
+  constructor(fields: Fields, content: Content | (() => Content), verdict: Verdict | LaterVerdict) {
     Object.assign(this, fields);
     if (typeof content === 'function') this.#read = content;
     else ({ doc: this.#doc, readProblem: this.#readProblem, xml: this.#xml } = content);
-    this.#verdict = verdict;
+    this.#included = verdict.included;
+    if ('later' in verdict) this.#later = verdict.later;
+    else this.#exclusion = verdict.exclusion;
   }
 
   #load(): void {
@@ -89,12 +98,16 @@ class EcaFileRecord implements EcaFile {
 
   get included(): boolean {
     observer?.();
-    return this.#verdict.included;
+    return this.#included;
   }
 
   get exclusion(): EcaFile['exclusion'] {
     observer?.();
-    return this.#verdict.exclusion;
+    if (this.#later) {
+      this.#exclusion = this.#later().exclusion;
+      this.#later = undefined;
+    }
+    return this.#exclusion;
   }
 
   /** The same file with another verdict (a new object: caches keyed by the file see a change). */
@@ -106,12 +119,12 @@ class EcaFileRecord implements EcaFile {
   }
 
   toJSON(): object {
-    return { ...this, doc: this.doc, readProblem: this.readProblem, xml: this.xml, included: this.#verdict.included, exclusion: this.#verdict.exclusion };
+    return { ...this, doc: this.doc, readProblem: this.readProblem, xml: this.xml, included: this.#included, exclusion: this.exclusion };
   }
 }
 
-/** A file record; `content` is the content, or a function that reads it when first asked for. */
-export function makeEcaFile(fields: Fields, content: Content | (() => Content), verdict: Verdict): EcaFile {
+/** A file record; `content` (and the exclusion) is given, or a function that works it out when first asked for. */
+export function makeEcaFile(fields: Fields, content: Content | (() => Content), verdict: Verdict | LaterVerdict): EcaFile {
   return new EcaFileRecord(fields, content, verdict);
 }
 

@@ -24,10 +24,18 @@ export interface ModelOptions {
    */
   baseline?: Baseline;
   /**
-   * `check --cache` after some files changed: ECA files known unchanged since the last run, with the
-   * app it found (`null`: none). Their content is read only when a rule asks for it.
+   * `check --cache` after some ECA files changed: the files known unchanged since the last run, with
+   * the app and build verdict it found (the `.forceignore` files and `sfdx-project.json` are
+   * unchanged too). Their content, and the line that excludes one, are worked out only when asked for.
    */
-  knownApps?: ReadonlyMap<string, string | null>;
+  known?: ReadonlyMap<string, KnownFile>;
+}
+
+/** What the last run found of a file known unchanged (`ModelOptions.known`). */
+export interface KnownFile {
+  /** null: none. */
+  app: string | null;
+  included: boolean;
 }
 
 export interface ChangeResult {

@@ -50,7 +50,7 @@ export class WorkspaceModel implements ProjectView {
   private readonly governing = new Map<string, string | undefined>();
   private readonly dirNames = new Set<string>();
   private isExcluded: (abs: string) => boolean = () => false;
-  private known: ModelOptions['knownApps'];
+  private known: ModelOptions['known'];
   private devHubCache: DevHubLookup | undefined;
   private gitRootCache: { root: string | undefined } | undefined;
   private readonly other: OtherFiles;
@@ -92,7 +92,7 @@ export class WorkspaceModel implements ProjectView {
     // The same walk lists every file for listFiles (no second walk).
     const all = new Set<string>();
     // Files known unchanged (check --cache) are read when asked for, during this index only.
-    this.known = this.options.knownApps;
+    this.known = this.options.known;
     try {
       for (const r of roots) this.walk(r, seen, true, all);
     } finally {
@@ -151,18 +151,19 @@ export class WorkspaceModel implements ProjectView {
   }
 
   /** Read, parse and classify one ECA-family file (or, known unchanged, defer the read); replaces any earlier entry. */
-  private addFile(abs: string, known?: FileNameInfo): EcaFile | undefined {
-    const info = known ?? this.types.classifyFileName(path.basename(abs));
+  private addFile(abs: string, classified?: FileNameInfo): EcaFile | undefined {
+    const info = classified ?? this.types.classifyFileName(path.basename(abs));
     if (!info) return undefined;
-    const knownApp = this.known?.get(abs);
-    const content = knownApp === undefined ? readContent(this.host, abs) : () => readContent(this.host, abs);
+    const known = this.known?.get(abs);
+    const content = known ? () => readContent(this.host, abs) : readContent(this.host, abs);
     const type = info.kind === 'recognized' ? info.type : undefined;
     let appName: string | undefined;
     if (type && !type.satellite) appName = type.name === 'ConnectedApp' ? undefined : info.fullName;
-    else if (type) appName = typeof content === 'function' ? (knownApp ?? undefined) : satelliteApp(content.xml);
+    else if (type) appName = typeof content === 'function' ? (known?.app ?? undefined) : satelliteApp(content.xml);
     const packageDir = packageDirectoryOf(this.config, abs);
-    const { included, exclusion } = this.verdict(abs, type, packageDir, info.kind === 'recognized' && info.metadataFormat);
-    const f = makeEcaFile({ path: abs, rel: toPosixRelative(this.root, abs), nameInfo: info, type, fullName: info.fullName, packageDir, appName }, content, { included, exclusion });
+    const metadataFormat = info.kind === 'recognized' && info.metadataFormat;
+    const verdict = known ? { included: known.included, later: () => this.verdict(abs, type, packageDir, metadataFormat) } : this.verdict(abs, type, packageDir, metadataFormat);
+    const f = makeEcaFile({ path: abs, rel: toPosixRelative(this.root, abs), nameInfo: info, type, fullName: info.fullName, packageDir, appName }, content, verdict);
     if (!this.removeFromIndex(abs)) this.relCache.clear();
     this.ecaFiles.set(abs, f);
     if (appName) {
