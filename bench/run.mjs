@@ -1,7 +1,7 @@
 // `npm run bench`: generates a large project and prints the speed figures (no assertions).
 // CLI cold check vs the RAW floor (readdir + fast-xml-parser only) and the wrapper floor (the
 // project's host and parse wrapper, no rules), SDR's ComponentSet.fromSource on the same tree,
-// `check --cache` unchanged and after one edit, the growth on a project BENCH_SCALE times larger (5 unless set; 0 skips it),
+// `check --cache` unchanged and after one edit (both strategies), the growth on a project BENCH_SCALE times larger (5 unless set; 0 skips it),
 // then the language server's figures (bench/lsp.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -42,7 +42,12 @@ const stats = (list, key = 'ms') => {
 };
 // Warm the OS file cache, then alternate the modes so load on a shared machine hits all alike.
 once('raw');
-const all = { raw: [], rawTuned: [], rawWall: [], floor: [], check: [], sdr: [], cliCold: [], cliWarm: [], cliOneChanged: [] };
+const all = { raw: [], rawTuned: [], rawWall: [], floor: [], check: [], sdr: [], cliCold: [], cliWarm: [], cliOneChanged: [], contentWarm: [], contentOne: [] };
+const flipLabel = () => {
+  const t = readFileSync(touchPath, 'utf8');
+  writeFileSync(touchPath, t.includes('<label>App00000</label>') ? t.replace('<label>App00000</label>', '<label>App00000x</label>') : t.replace('<label>App00000x</label>', '<label>App00000</label>'));
+};
+const contentCache = ['--cache', '--cache-strategy', 'content', '--cache-location', cacheFile + '-content'];
 const touchPath = join(dir, 'pkg-core/main/default/externalClientApps/App00000.eca-meta.xml');
 for (let i = 0; i < runs; i++) {
   const r = once('raw');
@@ -56,9 +61,14 @@ for (let i = 0; i < runs; i++) {
   rmSync(cacheFile, { force: true });
   cli(['--cache', '--cache-location', cacheFile]); // fills the cache
   all.cliWarm.push({ ms: cli(['--cache', '--cache-location', cacheFile]) });
-  const t = readFileSync(touchPath, 'utf8');
-  writeFileSync(touchPath, t.includes('<label>App00000</label>') ? t.replace('<label>App00000</label>', '<label>App00000x</label>') : t.replace('<label>App00000x</label>', '<label>App00000</label>'));
+  flipLabel();
   all.cliOneChanged.push({ ms: cli(['--cache', '--cache-location', cacheFile]) });
+  // --cache-strategy content (a CI cache restored into a fresh checkout): unchanged, then one edit.
+  rmSync(cacheFile + '-content', { force: true });
+  cli(contentCache);
+  all.contentWarm.push({ ms: cli(contentCache) });
+  flipLabel();
+  all.contentOne.push({ ms: cli(contentCache) });
 }
 const raw = stats(all.raw);
 const rawTuned = stats(all.rawTuned);
@@ -70,6 +80,8 @@ const checkWall = stats(all.check, 'wallMs');
 const cliCold = stats(all.cliCold);
 const cliWarm = stats(all.cliWarm);
 const cliOne = stats(all.cliOneChanged);
+const contentWarm = stats(all.contentWarm);
+const contentOne = stats(all.contentOne);
 const rawWall = stats(all.rawWall);
 const ms = (x) => x.toFixed(0).padStart(6);
 const ratio = (a, b) => (a / b).toFixed(2).padStart(6);
@@ -89,7 +101,10 @@ console.log(`eca-lens check (whole CLI process)    ${ms(cliCold.fast)}  ${ms(cli
 console.log(`RAW floor as a whole process            ${ms(rawWall.fast)}  ${ms(rawWall.m)} ms   (node's own start included)`);
 console.log(`eca-lens check --cache, unchanged     ${ms(cliWarm.fast)}  ${ms(cliWarm.m)} ms   ${ratio(cliWarm.m, raw.m)} × raw, target ≤ 0.30 × ${verdict(cliWarm.m / raw.m, 0.3)} (whole process vs in-process floor; ${ratio(cliWarm.m, rawWall.m)} × the raw floor's whole process)`);
 console.log(`eca-lens check --cache, 1 file edited ${ms(cliOne.fast)}  ${ms(cliOne.m)} ms   ${ratio(cliOne.m, raw.m)} × raw, target ≤ 0.35 × ${verdict(cliOne.m / raw.m, 0.35)} (${ratio(cliOne.m, rawWall.m)} × the raw floor's whole process)`);
+console.log(`  --cache-strategy content, unchanged ${ms(contentWarm.fast)}  ${ms(contentWarm.m)} ms   ${ratio(contentWarm.m, raw.m)} × raw (no target: every input read and hashed)`);
+console.log(`  --cache-strategy content, 1 edited  ${ms(contentOne.fast)}  ${ms(contentOne.m)} ms   ${ratio(contentOne.m, raw.m)} × raw`);
 rmSync(cacheFile, { force: true });
+rmSync(cacheFile + '-content', { force: true });
 
 const scale = Number(process.env.BENCH_SCALE ?? 5);
 if (scale > 0) {

@@ -182,3 +182,47 @@ test('--cache: a file is signed from the opened file (same bytes, size and mtime
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--cache-strategy content: a fresh checkout (every mtime new) is answered from the cache; an edit of the same size is seen', () => {
+  const dir = project();
+  try {
+    const content = ['--cache-strategy', 'content'];
+    /** A content-strategy cached run equals a cold one; whether it was a hit. */
+    const contentEqualsCold = () => {
+      const hits = cacheStats.hits;
+      const warm = check(dir, ['--cache', ...content]);
+      const hit = cacheStats.hits > hits;
+      assert.equal(warm.stdout, check(dir).stdout);
+      return hit;
+    };
+    const touchAll = (d: string, when: number) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true, recursive: true })) fs.utimesSync(path.join(e.parentPath ?? e.path, e.name), when, when);
+      fs.utimesSync(d, when, when);
+    };
+    check(dir, ['--cache', ...content]);
+    touchAll(dir, Date.now() / 1000 + 1000);
+    assert.equal(contentEqualsCold(), true, 'every mtime changed, no content: a hit');
+    // The same touch defeats the metadata strategy (its own cache, another key).
+    check(dir, ['--cache']);
+    touchAll(dir, Date.now() / 1000 + 2000);
+    assert.equal(cachedEqualsCold(dir), false, 'metadata: a miss');
+    // Same size, same mtime, other bytes: only the content strategy sees it.
+    const app = path.join(dir, APP);
+    const st = fs.statSync(app);
+    const before = check(dir).stdout;
+    fs.writeFileSync(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Local</distributionState>', '<distributionState>Lokal</distributionState>'));
+    fs.utimesSync(app, st.atime, st.mtime);
+    assert.equal(fs.statSync(app).size, st.size);
+    assert.notEqual(check(dir).stdout, before, 'the edit changes the findings');
+    assert.equal(contentEqualsCold(), false, 'content: the edit is seen');
+    assert.equal(contentEqualsCold(), true);
+    // A new file in a listed folder, with old mtimes everywhere: the listing's signature changes.
+    fs.writeFileSync(path.join(dir, 'force-app/main/default/externalClientApps/AcmeNew.eca-meta.xml'), fs.readFileSync(app, 'utf8').replace(/AcmeBilling/g, 'AcmeNew'));
+    touchAll(dir, st.mtimeMs / 1000);
+    assert.equal(contentEqualsCold(), false, 'a new file is seen');
+    assert.throws(() => parseArgs(['check', '--cache-strategy', 'content'], {}, false), /needs --cache/);
+    assert.throws(() => parseArgs(['check', '--cache', '--cache-strategy', 'mtime'], {}, false), /metadata or content/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

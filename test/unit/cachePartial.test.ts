@@ -58,13 +58,13 @@ test('--cache after ECA files are edited: re-checks part of the project, prints 
   }
 });
 
-test('--cache after ECA files are edited, in every format (text with --verbose, SARIF, Markdown) and with --max-warnings', () => {
+test('--cache after ECA files are edited, in every format (text with --verbose, SARIF, Markdown), with --max-warnings and with --cache-strategy content', () => {
   const dir = project();
   try {
     const p = openProject(dir, nodeFsHost);
     const files = [...p.files()].map((f) => f.path).sort();
     const apps = [...p.apps()].map((a) => a.name).sort();
-    for (const extra of [['--format', 'text', '--verbose'], ['--format', 'sarif'], ['--format', 'markdown'], ['--max-warnings', '0']]) {
+    for (const extra of [['--format', 'text', '--verbose'], ['--format', 'sarif'], ['--format', 'markdown'], ['--max-warnings', '0'], ['--cache-strategy', 'content']]) {
       check(dir, ['--cache', ...extra]);
       const n = editEach(dir, files, apps, EDITS.slice(0, 3), extra);
       assert.ok(n >= files.length, `${extra.join(' ')}: ${n} edits`);

@@ -34,8 +34,9 @@ export const OPTIONS = {
   'no-color': { type: 'boolean', help: 'plain text output (also when NO_COLOR is set or stdout is not a terminal)' },
   since: { type: 'string', value: 'REF', help: 'also report released components that no longer ship since git REF (packaged-component-removed)' },
   verbose: { type: 'boolean', help: "show each finding's documentation link" },
-  cache: { type: 'boolean', help: 'reuse the last report while no input changed (size + mtime of every file read, folder listed)' },
+  cache: { type: 'boolean', help: 'reuse the last report while no input changed; after edits of ECA files, re-check only what they affect' },
   'cache-location': { type: 'string', value: 'PATH', help: 'the cache file for --cache (default: .eca-lens-cache in the current folder)' },
+  'cache-strategy': { type: 'string', value: 'metadata|content', help: 'what tells --cache a file changed: size + mtime (default), or its content (a fresh git clone, CI)' },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
 } as const satisfies Record<string, OptionSpec>;
@@ -79,6 +80,8 @@ export interface CheckArgs {
   verbose: boolean;
   /** `--cache`: the cache file's path (as given; resolved against the cwd), else undefined. */
   cacheLocation?: string;
+  /** `--cache-strategy`: sign inputs by size + mtime, or by content. */
+  cacheStrategy: 'metadata' | 'content';
 }
 
 export type Args = CheckArgs | { command: 'rules' | 'help' | 'version' };
@@ -127,6 +130,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     rules[id] = (m[2] === 'info' ? 'information' : m[2]) as SeverityOrOff;
   }
   if (v['cache-location'] !== undefined && !v.cache) throw new UsageError('--cache-location needs --cache');
+  const cacheStrategy = v['cache-strategy'] ?? 'metadata';
+  if (v['cache-strategy'] !== undefined && !v.cache) throw new UsageError('--cache-strategy needs --cache');
+  if (cacheStrategy !== 'metadata' && cacheStrategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content, not "${cacheStrategy}"`);
   const devHubOrgId = v['dev-hub-org-id']?.trim();
   if (devHubOrgId !== undefined && !ORG_ID.test(devHubOrgId)) {
     throw new UsageError(`--dev-hub-org-id "${devHubOrgId}" is not an org id (00D followed by 12 or 15 letters and digits)`);
@@ -145,6 +151,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     color: !v['no-color'] && isTTY && !env.NO_COLOR,
     verbose: !!v.verbose,
     cacheLocation: v.cache ? (v['cache-location'] ?? '.eca-lens-cache') : undefined,
+    cacheStrategy,
   };
 }
 

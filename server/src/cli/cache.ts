@@ -26,14 +26,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { DirEntry, FsHost } from '../project/fsHost';
+import { nodeFsHost, type DirEntry, type FsHost } from '../project/fsHost';
 import { decodeProjects, type PriorRun, type StoredProject } from './cacheState';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';
 const FORMAT_VERSION = 5;
 
-type FileSig = [path: string, size: number, mtimeMs: number];
+/** `--cache-strategy`: what tells that a file or folder changed. */
+export type CacheStrategy = 'metadata' | 'content';
+/**
+ * A file's or folder's signature. metadata: size and mtime (a folder: its size and mtime, which an
+ * added, deleted or renamed entry changes). content: the byte length and SHA-1 of the file, the
+ * number of entries and a SHA-1 of the sorted listing of the folder. Missing: -1, -1.
+ */
+type FileSig = [path: string, size: number, stamp: number | string];
 type ProbeKind = 'isFile' | 'isDirectory' | 'exists' | 'realpath';
 interface Inputs {
   files: FileSig[];
@@ -70,13 +77,40 @@ function sig(p: string): FileSig {
   return st ? [p, st.size, st.mtimeMs] : [p, -1, -1];
 }
 
+/** The content signature of bytes read (undefined: could not be read). */
+function contentSig(p: string, data: Uint8Array | undefined): FileSig {
+  return data ? [p, data.byteLength, sha(data)] : [p, -1, -1];
+}
+
+/** The content signature of a folder's listing as the host gives it. */
+function listingSig(p: string, entries: DirEntry[] | undefined): FileSig {
+  if (!entries) return [p, -1, -1];
+  const names = entries.map((e) => `${e.isDirectory ? 'd' : e.isFile ? 'f' : 'o'}${e.name}`).sort();
+  return [p, names.length, sha(Buffer.from(names.join('\0'), 'utf8'))];
+}
+
+/** A path signed now, as the strategy signs it. */
+function signNow(p: string, kind: 'file' | 'dir', strategy: CacheStrategy, host: FsHost): FileSig {
+  if (strategy === 'metadata') return sig(p);
+  return kind === 'file' ? contentSig(p, host.readFile(p)) : listingSig(p, host.readDir(p));
+}
+
 /** A host that records what was read, listed and probed (for the cache's signature). */
 export class RecordingHost implements FsHost {
   private readonly files = new Map<string, FileSig>();
   private readonly dirs = new Map<string, FileSig>();
   private readonly probes = new Map<string, [string, ProbeKind, string | boolean | null]>();
-  constructor(private readonly base: FsHost) {}
+  constructor(
+    private readonly base: FsHost,
+    private readonly strategy: CacheStrategy = 'metadata',
+  ) {}
   readFile(p: string): Uint8Array | undefined {
+    if (this.strategy === 'content') {
+      // Signed from the very bytes the check reads.
+      const data = this.base.readFile(p);
+      if (!this.files.has(p)) this.files.set(p, contentSig(p, data));
+      return data;
+    }
     // Stat first: a write after the read then shows as a changed signature next time. A host that
     // reads with the stat of the opened file saves the second stat.
     if (this.files.has(p)) return this.base.readFile(p);
@@ -89,6 +123,11 @@ export class RecordingHost implements FsHost {
     return this.base.readFile(p);
   }
   readDir(p: string): DirEntry[] | undefined {
+    if (this.strategy === 'content') {
+      const entries = this.base.readDir(p);
+      if (!this.dirs.has(p)) this.dirs.set(p, listingSig(p, entries));
+      return entries;
+    }
     if (!this.dirs.has(p)) this.dirs.set(p, sig(p));
     return this.base.readDir(p);
   }
@@ -155,14 +194,14 @@ const NL = 10;
  */
 export type CacheLookup = { hit: CachedOutput } | { prior: PriorRun; inputs: Inputs } | undefined;
 
-export function readCache(file: string, key: string, host: FsHost): CacheLookup {
-  const out = lookup(file, key, host);
+export function readCache(file: string, key: string, host: FsHost, strategy: CacheStrategy = 'metadata'): CacheLookup {
+  const out = lookup(file, key, host, strategy);
   if (out && 'hit' in out) cacheStats.hits++;
   else cacheStats.misses++;
   return out;
 }
 
-function lookup(file: string, key: string, host: FsHost): CacheLookup {
+function lookup(file: string, key: string, host: FsHost, strategy: CacheStrategy): CacheLookup {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -200,14 +239,14 @@ function lookup(file: string, key: string, host: FsHost): CacheLookup {
     for (let i = 1; i < g.length; i += 3) {
       const name = g[i];
       if (typeof name !== 'string') return undefined;
-      const now = sig(prefix + name);
+      const now = signNow(prefix + name, 'file', strategy, host);
       signed.push(now);
       if (now[1] !== g[i + 1] || now[2] !== g[i + 2]) changed.push(now[0]);
     }
   }
-  for (const [p, size, mtime] of dirs) {
-    const now = sig(p);
-    if (now[1] !== size || now[2] !== mtime) return undefined;
+  for (const [p, size, stamp] of dirs) {
+    const now = signNow(p, 'dir', strategy, host);
+    if (now[1] !== size || now[2] !== stamp) return undefined;
   }
   for (const [p, kind, answer] of probes) {
     const now = kind === 'isFile' ? host.isFile(p) : kind === 'isDirectory' ? host.isDirectory(p) : kind === 'exists' ? host.exists(p) : (host.realpath(p) ?? null);
@@ -235,7 +274,7 @@ function lookup(file: string, key: string, host: FsHost): CacheLookup {
 }
 
 /** Write the cache (best effort: a read-only folder only costs the next run its speed). */
-export function writeCache(file: string, key: string, inputs: Inputs, projects: StoredProject[], result: CachedOutput): string | undefined {
+export function writeCache(file: string, key: string, inputs: Inputs, projects: StoredProject[], result: CachedOutput, strategy: CacheStrategy = 'metadata', host: FsHost = nodeFsHost): string | undefined {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // The cache file may sit in a folder the check listed (the project root): create it first,
@@ -243,7 +282,7 @@ export function writeCache(file: string, key: string, inputs: Inputs, projects: 
     // so the cache's own appearance does not invalidate it. No rule lists a file of that name.
     if (!fs.existsSync(file)) fs.writeFileSync(file, '');
     const dir = path.dirname(file);
-    const dirs = inputs.dirs.map((d) => (d[0] === dir ? sig(dir) : d));
+    const dirs = inputs.dirs.map((d) => (d[0] === dir ? signNow(dir, 'dir', strategy, host) : d));
     const meta: Meta = { key, inputs: { files: grouped(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
     const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n' + JSON.stringify(projects) + '\n', 'utf8'), result.stdoutBytes ?? Buffer.from(result.stdout, 'utf8')]);
     const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha1: sha(body) }) + '\n', 'utf8');

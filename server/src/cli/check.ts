@@ -38,10 +38,10 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   if (args.cacheLocation) {
     // Everything the printed output depends on besides the inputs.
     const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
-    const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output });
+    const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output, strategy: args.cacheStrategy });
     const file = path.resolve(e.cwd, args.cacheLocation);
     // --since reads git, --fix writes, --fix-dry-run prints a diff: never answered from the cache.
-    const found = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost);
+    const found = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost, args.cacheStrategy);
     // A hit's bytes go out as they are (no decode and re-encode of megabytes of output).
     if (found && 'hit' in found) {
       const hit = found.hit;
@@ -49,7 +49,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     }
     // Only ECA files edited: their findings and those of the files they affect are found again.
     const prior = found && usable(found.prior) ? found : undefined;
-    cache = { file, key, host: new RecordingHost(nodeFsHost), prior: prior?.prior };
+    cache = { file, key, host: new RecordingHost(nodeFsHost, args.cacheStrategy), prior: prior?.prior };
     if (prior) {
       cache.host.seed(prior.inputs);
       cacheStats.partial++;
@@ -118,7 +118,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
     // The report and what its run says, not the fix log: --fix is not in the key.
     // Encoded once: written to the cache and, unless the fix log goes first, to stdout.
     const bytes = Buffer.from(result.stdout, 'utf8');
-    const problem = writeCache(cache.file, cache.key, cache.host.inputs(), states, { code: result.code, stdout: result.stdout, stdoutBytes: bytes, why: note + result.why });
+    const problem = writeCache(cache.file, cache.key, cache.host.inputs(), states, { code: result.code, stdout: result.stdout, stdoutBytes: bytes, why: note + result.why }, args.cacheStrategy);
     if (problem) stderr += `eca-lens: ${problem}\n`;
     if (!stdout) return { code: result.code, stdout: result.stdout, stdoutBytes: bytes, stderr: stderr + result.why };
   }
