@@ -145,13 +145,20 @@ test('--cache with --fix: the fixes invalidate, the report is the cold one after
   }
 });
 
-test('--cache-location: the cache goes where it is told; alone it is a usage error', () => {
+test('--cache-location: the cache goes where it is told, in folders made for it; alone it is a usage error', () => {
   const dir = project();
   try {
     const file = path.join(dir, 'tmp', 'lens.cache');
     check(dir, ['--cache', '--cache-location', 'tmp/lens.cache']);
     assert.ok(fs.existsSync(file));
     assert.ok(!fs.existsSync(path.join(dir, '.eca-lens-cache')));
+    // The folders made for the cache file, in a folder the check listed, do not invalidate it.
+    for (const [location, extra] of [['tmp/lens.cache', []], ['made/for/it/lens.cache', ['--cache-strategy', 'content']]] as const) {
+      if (location.startsWith('made')) check(dir, ['--cache', '--cache-location', location, ...extra]);
+      const hits = cacheStats.hits;
+      check(dir, ['--cache', '--cache-location', location, ...extra]);
+      assert.equal(cacheStats.hits, hits + 1, `${location}: a hit`);
+    }
     assert.throws(() => parseArgs(['check', '.', '--cache-location', 'x'], {}, false), /needs --cache/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

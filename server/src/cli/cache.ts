@@ -276,13 +276,15 @@ function lookup(file: string, key: string, host: FsHost, strategy: CacheStrategy
 /** Write the cache (best effort: a read-only folder only costs the next run its speed). */
 export function writeCache(file: string, key: string, inputs: Inputs, projects: StoredProject[], result: CachedOutput, strategy: CacheStrategy = 'metadata', host: FsHost = nodeFsHost): string | undefined {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // The cache file may sit in a folder the check listed (the project root): create it first,
-    // then sign that folder, and write the content in place (which leaves the folder's mtime alone),
-    // so the cache's own appearance does not invalidate it. No rule lists a file of that name.
-    if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+    // The cache file, and the folders made for it, may sit in a folder the check listed (the
+    // project root): create them first, then sign the folders that gained an entry, and write the
+    // content in place (which leaves the folder's mtime alone), so the cache's own appearance does
+    // not invalidate it. No rule lists a file of that name.
     const dir = path.dirname(file);
-    const dirs = inputs.dirs.map((d) => (d[0] === dir ? signNow(dir, 'dir', strategy, host) : d));
+    const made = fs.mkdirSync(dir, { recursive: true });
+    if (!fs.existsSync(file)) fs.writeFileSync(file, '');
+    const grown = new Set([dir, ...(made ? [path.dirname(made)] : [])]);
+    const dirs = inputs.dirs.map((d) => (grown.has(d[0]) ? signNow(d[0], 'dir', strategy, host) : d));
     const meta: Meta = { key, inputs: { files: grouped(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
     const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n' + JSON.stringify(projects) + '\n', 'utf8'), result.stdoutBytes ?? Buffer.from(result.stdout, 'utf8')]);
     const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha1: sha(body) }) + '\n', 'utf8');
