@@ -4,6 +4,10 @@
  * then re-runs only those rules (engine/project.ts), not every rule of every file it touched.
  * The `.forceignore` files themselves (ProjectView.forceIgnoreFor / forceIgnoreAt / forceIgnores /
  * filesRelativeTo, textOf of one) count as verdict reads too: they are the verdicts' inputs.
+ *
+ * A record of a file known unchanged since the last `check --cache` run (ModelOptions.known) is made
+ * without reading the file: its content (text, XML) is read and parsed when first asked for, and its
+ * exclusion worked out when first asked for (its app and `included` come from the cache).
  */
 import type { EcaFile } from './types';
 import type { FsHost } from '../project/fsHost';
