@@ -39,12 +39,25 @@ function project(): string {
   return dir;
 }
 
-test('--cache after ECA files are edited: re-checks part of the project, prints what a cold check prints', () => {
+/** Run `body` on a fresh copy of the project, removed afterwards. */
+function inProject(body: (dir: string) => void): void {
   const dir = project();
   try {
-    const p = openProject(dir, nodeFsHost);
-    const ecaFiles = [...p.files()].map((f) => f.path).sort();
-    const apps = [...p.apps()].map((a) => a.name).sort();
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The project's ECA files and app names, as a cold index sees them. */
+function ecaFilesAndApps(dir: string): { files: string[]; apps: string[] } {
+  const p = openProject(dir, nodeFsHost);
+  return { files: [...p.files()].map((f) => f.path).sort(), apps: [...p.apps()].map((a) => a.name).sort() };
+}
+
+test('--cache after ECA files are edited: re-checks part of the project, prints what a cold check prints', () =>
+  inProject((dir) => {
+    const { files: ecaFiles, apps } = ecaFilesAndApps(dir);
     assert.ok(ecaFiles.length >= 10 && apps.includes('Ghost') && apps.includes('AcmeBilling'), 'the fixture has the apps it means to');
     check(dir, ['--cache']);
     const edits = editEach(dir, ecaFiles, apps);
@@ -53,17 +66,11 @@ test('--cache after ECA files are edited: re-checks part of the project, prints 
     write(ecaFiles[0]!, '');
     write(ecaFiles[ecaFiles.length - 1]!, '<x/>');
     partialEqualsCold(dir, 'two files at once');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('--cache after ECA files are edited, in every format (text with --verbose, SARIF, Markdown), with --max-warnings and with --cache-strategy content', () => {
-  const dir = project();
-  try {
-    const p = openProject(dir, nodeFsHost);
-    const files = [...p.files()].map((f) => f.path).sort();
-    const apps = [...p.apps()].map((a) => a.name).sort();
+test('--cache after ECA files are edited, in every format (text with --verbose, SARIF, Markdown), with --max-warnings and with --cache-strategy content', () =>
+  inProject((dir) => {
+    const { files, apps } = ecaFilesAndApps(dir);
     for (const extra of [['--format', 'text', '--verbose'], ['--format', 'sarif'], ['--format', 'markdown'], ['--max-warnings', '0'], ['--cache-strategy', 'content']]) {
       check(dir, ['--cache', ...extra]);
       const n = editEach(dir, files, apps, EDITS.slice(0, 3), extra);
@@ -71,14 +78,10 @@ test('--cache after ECA files are edited, in every format (text with --verbose, 
     }
     // What the formats print differs (the test would pass with any one format for all).
     assert.notEqual(check(dir, ['--format', 'sarif']).stdout, check(dir, ['--format', 'markdown']).stdout);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('--cache: what the rules read survives a partial run; an input that is not an ECA file gives a full check, the same findings', () => {
-  const dir = project();
-  try {
+test('--cache: what the rules read survives a partial run; an input that is not an ECA file gives a full check, the same findings', () =>
+  inProject((dir) => {
     const app = path.join(dir, D, 'externalClientApps/AcmeBilling.eca-meta.xml');
     check(dir, ['--cache']);
     write(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Local</distributionState>', '<distributionState>Packaged</distributionState>'));
@@ -103,14 +106,10 @@ test('--cache: what the rules read survives a partial run; an input that is not 
     // The state a full run wrote serves the next partial run.
     write(app, fs.readFileSync(app, 'utf8').replace('<distributionState>Packaged</distributionState>', '<distributionState>Local</distributionState>'));
     partialEqualsCold(dir, 'header edited back');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a file known unchanged (ModelOptions.known) is read, and its excluding line worked out, only when asked for', () => {
-  const dir = project();
-  try {
+test('a file known unchanged (ModelOptions.known) is read, and its excluding line worked out, only when asked for', () =>
+  inProject((dir) => {
     const reads: string[] = [];
     const host: FsHost = { ...nodeFsHost, readFileWithStat: undefined, readFile: (p) => (reads.push(p), nodeFsHost.readFile(p)) };
     const cold = openProject(dir, nodeFsHost);
@@ -143,10 +142,7 @@ test('a file known unchanged (ModelOptions.known) is read, and its excluding lin
     lazy.update(ghost);
     assert.equal(reads.filter((p) => p === ghost).length, 2);
     assert.equal(lazy.file(ghost)!.appName, 'Ghost');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('a prior run is used only when every changed file is an ECA file of an index that no project reads as another file', () => {
   const state = (root: string, apps: [string, string | 0][], reads: string[] = []): StoredProject => ({ root, apps: [[`${root}/`, ...apps.flatMap((x) => [...x, 1])]], strings: [], checked: [], projectPaths: [], reads });
