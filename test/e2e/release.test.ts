@@ -49,7 +49,10 @@ test('"Open Subscriber Guide" picks all packaged apps and opens the guide in the
       'the command in the palette',
       async () => {
         await tryCommand(page, 'ECA Lens: Open Subscriber Guide');
-        return page.locator('.quick-input-widget .quick-input-title', { hasText: 'ECA Lens: Open Subscriber Guide' }).isVisible();
+        // The picker comes after the command has asked the server for the apps: give it a moment
+        // (the next attempt starts by closing what is open, this picker included).
+        const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'ECA Lens: Open Subscriber Guide' });
+        return title.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
       },
       60_000,
       500,
