@@ -27,7 +27,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { nodeFsHost, type DirEntry, type FsHost } from '../project/fsHost';
-import { decodeProjects, type PriorRun, type StoredProject } from './cacheState';
+import { decodeProjects, groupByFolder, type PriorRun, type StoredProject } from './cacheState';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';
@@ -285,7 +285,7 @@ export function writeCache(file: string, key: string, inputs: Inputs, projects: 
     if (!fs.existsSync(file)) fs.writeFileSync(file, '');
     const grown = new Set([dir, ...(made ? [path.dirname(made)] : [])]);
     const dirs = inputs.dirs.map((d) => (grown.has(d[0]) ? signNow(d[0], 'dir', strategy, host) : d));
-    const meta: Meta = { key, inputs: { files: grouped(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
+    const meta: Meta = { key, inputs: { files: groupByFolder(inputs.files), dirs, probes: inputs.probes }, code: result.code, why: result.why };
     const body = Buffer.concat([Buffer.from(JSON.stringify(meta) + '\n' + JSON.stringify(projects) + '\n', 'utf8'), result.stdoutBytes ?? Buffer.from(result.stdout, 'utf8')]);
     const header = Buffer.from(JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, sha1: sha(body) }) + '\n', 'utf8');
     fs.writeFileSync(file, Buffer.concat([header, body]));
@@ -293,18 +293,6 @@ export function writeCache(file: string, key: string, inputs: Inputs, projects: 
   } catch (e) {
     return `could not write the cache file ${file}: ${e instanceof Error ? e.message : String(e)}`;
   }
-}
-
-function grouped(files: FileSig[]): FileGroup[] {
-  const byPrefix = new Map<string, FileGroup>();
-  for (const [p, size, mtime] of files) {
-    const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1;
-    const prefix = p.slice(0, cut);
-    let g = byPrefix.get(prefix);
-    if (!g) byPrefix.set(prefix, (g = [prefix]));
-    g.push(p.slice(cut), size, mtime);
-  }
-  return [...byPrefix.values()];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

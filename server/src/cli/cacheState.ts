@@ -53,8 +53,13 @@ export interface ProjectPrior {
   changed: string[];
 }
 
+/** Each stored project's apps, decoded once (`usable` and `priorFor` both ask). */
+const decodedApps = new WeakMap<StoredProject, Map<string, KnownFile>>();
+
 function appsOf(state: StoredProject): Map<string, KnownFile> {
-  const m = new Map<string, KnownFile>();
+  let m = decodedApps.get(state);
+  if (m) return m;
+  decodedApps.set(state, (m = new Map()));
   for (const g of state.apps) for (let i = 1; i < g.length; i += 3) m.set((g[0] as string) + (g[i] as string), { app: g[i + 1] === 0 ? null : (g[i + 1] as string), included: g[i + 2] === 1 });
   return m;
 }
@@ -139,13 +144,23 @@ function affectedBy(project: EcaProject, prior: ProjectPrior): Set<string> {
 }
 
 function groupedApps(project: EcaProject): StoredProject['apps'] {
+  const rows: [string, ...(string | number)[]][] = [];
+  for (const f of project.files()) rows.push([f.path, f.appName ?? 0, f.included ? 1 : 0]);
+  return groupByFolder(rows);
+}
+
+/**
+ * Rows `[path, …values]` grouped by folder, as the cache stores paths: `[folder/, name, …values,
+ * name, …values]` (the folder ends with its separator; folder + name is the path as given).
+ */
+export function groupByFolder(rows: Iterable<readonly [string, ...(string | number)[]]>): (string | number)[][] {
   const byPrefix = new Map<string, (string | number)[]>();
-  for (const f of project.files()) {
-    const cut = Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\')) + 1;
-    const prefix = f.path.slice(0, cut);
+  for (const [p, ...values] of rows) {
+    const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1;
+    const prefix = p.slice(0, cut);
     let g = byPrefix.get(prefix);
     if (!g) byPrefix.set(prefix, (g = [prefix]));
-    g.push(f.path.slice(cut), f.appName ?? 0, f.included ? 1 : 0);
+    g.push(p.slice(cut), ...values);
   }
   return [...byPrefix.values()];
 }
