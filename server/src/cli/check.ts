@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../project/fsHost';
+import { ListingMemo } from '../project/listingMemo';
 import { RecordingHost, cacheKey, cacheStats, readCache, writeCache } from './cache';
 import { checkProject, priorFor, usable, knownFiles, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
 import { withBaseline } from './since';
@@ -55,8 +56,11 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
       cacheStats.partial++;
     }
   }
-  const host: FsHost = cache?.host ?? nodeFsHost;
+  // Discovery's folder listings go on to the index's walk (read once, not twice).
+  const host = new ListingMemo(cache?.host ?? nodeFsHost);
+  host.recording = true;
   let projects: ReportProject[] = findProjectRoots(dir, host).map((root) => ({ root, sfdxProject: true }));
+  host.recording = false;
   /** What the report's run says on stderr besides the exit status (cached with the output). */
   let note = '';
   if (projects.length === 0) {
@@ -81,6 +85,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
   };
   if (args.fix) {
     const log = fixLines(runFixes(targets, nodeFsHost), 'fixed');
+    host.clear(); // the fixes may have made or deleted files: the report's walk reads the folders again
     // Before the report: on stdout for text (one stream, in order), else on stderr.
     if (machine) stderr += log;
     else stdout += log + '\n';

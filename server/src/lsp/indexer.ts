@@ -36,7 +36,10 @@ export class Indexer {
       const progress = st.caps.workDoneProgress ? await withTimeout(st.connection.window.createWorkDoneProgress().catch(() => undefined), CLIENT_ANSWER_MS, undefined) : undefined;
       progress?.begin('ECA Lens', 0, 'Looking for sfdx projects', false);
       statusReporter.status('indexing', 0);
+      // Discovery reads nearly every folder the index then walks: each listing is read once.
+      st.ws.listings.recording = true;
       const roots = st.ws.wantedRoots();
+      st.ws.listings.recording = false;
       for (let i = 0; i < roots.length; i++) {
         const pct = Math.round(5 + (60 * i) / roots.length);
         progress?.report(pct, `Indexing ${path.basename(roots[i]!)}`);
@@ -58,6 +61,7 @@ export class Indexer {
       st.logError('indexing', e);
     } finally {
       st.indexing = false;
+      st.ws.listings.clear();
     }
     // The index asked about every file once; later changes ask about a few.
     for (const p of st.ws.projects) p.forgetForceIgnoreMatches();

@@ -9,6 +9,7 @@ import { EcaProject, type EngineOptions, type Rule, type SeverityOrOff } from '.
 import { OverlayFsHost, type FsHost } from '../project/fsHost';
 import { PROJECT_FILE } from '../project/sfdxProject';
 import { findProjectRoots, isInside } from '../project/discover';
+import { ListingMemo } from '../project/listingMemo';
 import { FORCEIGNORE } from '../project/forceIgnore';
 import { DEFAULT_SETTINGS, type EcaLensSettings } from '../shared/protocol';
 import { engineOptions, excludeKey, optionsKey } from './settings';
@@ -42,6 +43,8 @@ export function discoverRoots(folder: string, host: FsHost, depth?: number): str
 
 export class Workspace {
   readonly host: OverlayFsHost;
+  /** Below the overlay: the listings the first index's discovery read, for its walk (Indexer). */
+  readonly listings: ListingMemo;
   private readonly folders = new Map<string, FolderState>();
   private readonly entries = new Map<string, { project: EcaProject; optionsKey: string; excludeKey: string }>();
   /** Roots, deepest first. */
@@ -56,7 +59,8 @@ export class Workspace {
     /** The rules to run (default: all). For tests. */
     private readonly ruleSet?: readonly Rule[],
   ) {
-    this.host = new OverlayFsHost(base);
+    this.listings = new ListingMemo(base);
+    this.host = new OverlayFsHost(this.listings);
   }
 
   // ------------------------------------------------------------ folders and settings
