@@ -12,12 +12,13 @@ import type { EcaFile } from '../model/types';
 import { FORCEIGNORE, type ForceIgnoreFile } from '../project/forceIgnore';
 import { WorkspaceModel, type ChangeResult, type ModelOptions, type ReadKey } from '../model/workspace';
 import type { Finding, Rule, RawFinding, Severity, SeverityOrOff, EditHelpers, RuleHelpers } from '../rules/kit/types';
-import type { Fix, TextEdit } from '../edits/types';
+import type { TextEdit } from '../edits/types';
 import type { OffsetEdit } from '../edits/textEdits';
 import { ruleHelpers, ruleReads } from '../rules/kit/defineRule';
 import { ALL_RULES } from '../rules/index';
 import { SeveritySettings } from './severity';
 import { observeVerdictReads } from '../model/ecaFile';
+import { makeFinding, refersTo } from './finding';
 
 export interface EngineOptions extends ModelOptions {
   /** Rule id (wildcards `*` allowed) → severity or off. */
@@ -358,43 +359,4 @@ export class EcaProject extends WorkspaceModel {
     const base: EditHelpers = { range, textOf: (p: string) => this.textOf(p), edit };
     return ruleHelpers(base);
   }
-}
-
-/**
- * A finding from what a rule returned. Lazy fixes (kit/types.ts LazyFixes) become a getter that
- * builds them on each read; a fix builder that throws gives no fixes rather than failing the code
- * action that asked.
- */
-/** The findings this module made with lazy fixes (a set: no property descriptor to read per finding). */
-const LAZY = new WeakSet<Finding>();
-
-function makeFinding(ruleId: string, severity: Severity, message: string, path: string, range: Finding['range'], r: RawFinding): Finding {
-  const fixes = r.fixes;
-  if (typeof fixes !== 'function') return { ruleId, severity, message, path, range, related: r.related, tags: r.tags, fixes: fixes ?? [] };
-  const f: Finding = {
-    ruleId, severity, message, path, range, related: r.related, tags: r.tags,
-    ...(r.hasFixes ? { hasFixes: true } : {}),
-    get fixes(): Fix[] {
-      try {
-        return fixes();
-      } catch {
-        return [];
-      }
-    },
-  };
-  LAZY.add(f);
-  return f;
-}
-
-/** Fixes are lazy (built on each read, from the project as it is then: never stale). */
-function hasLazyFixes(f: Finding): boolean {
-  return LAZY.has(f);
-}
-
-/** Does a finding edit, create, or point at `p`? */
-function refersTo(f: Finding, p: string): boolean {
-  if (f.related?.some((r) => r.path === p)) return true;
-  // Lazy fixes are built against the file as it is when asked for: nothing to re-check for them.
-  if (hasLazyFixes(f)) return false;
-  return f.fixes.some((fx) => fx.edits.some((e) => e.path === p) || !!fx.fileOps?.some((o) => o.path === p || (o.kind === 'rename' && o.newPath === p)));
 }

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { globalSettings } from '../../helpers/fixture';
 import { fixTitled, only, P, preferred, withFixture } from '../../helpers/eca';
+import { hasLazyFixes } from '../../../server/src/engine/finding';
 
 const ID = 'global-settings-in-source';
 const G = globalSettings('    <externalClientApplication>Billing</externalClientApplication>\n');
@@ -60,7 +61,7 @@ test(`${ID}: editing .gitignore re-checks the global settings (model update)`, (
 test(`${ID}: the fixes are built when asked for, from the .gitignore as it is then`, () => {
   withFixture({ [P.global]: G, '.gitignore': 'node_modules/\n' }, (fx) => {
     const f = only(fx.findings(P.global, ID));
-    assert.equal(typeof Object.getOwnPropertyDescriptor(f, 'fixes')?.get, 'function', 'lazy');
+    assert.ok(hasLazyFixes(f), 'lazy');
     assert.equal(preferred(f).title, 'Add "**/extlClntAppGlobalOauthSets/" to .gitignore');
     // The .gitignore gains a line (the finding is re-checked: the rule read the file); the fix
     // asked for now appends after it.

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { globalSettings, header, oauthSettings, PLAIN_PROJECT, xml } from '../../helpers/fixture';
 import { assertAtMark, fixTitled, markedRoot, only, P, preferred, withFixture } from '../../helpers/eca';
 import { findingSummary } from '../../../server/src/views/describe';
+import { hasLazyFixes } from '../../../server/src/engine/finding';
 
 const ID = 'non-packageable-in-package';
 const GLOBAL_BODY = '    <externalClientApplication>Billing</externalClientApplication>\n    <isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>\n    <label>Billing</label>\n';
@@ -241,7 +242,7 @@ test(`${ID}: with a package directory that is not packaged, a fix moves the file
 test(`${ID}: the fixes are built when asked for, against the .forceignore as it is then; an edit that leaves the verdict alone re-checks nothing`, () => {
   withFixture({ [P.global]: globalSettings(GLOBAL_BODY), '.forceignore': '# LWC\n**/jsconfig.json\n' }, (fx) => {
     const finding = only(fx.findings(P.global, ID));
-    assert.equal(typeof Object.getOwnPropertyDescriptor(finding, 'fixes')?.get, 'function', 'lazy');
+    assert.ok(hasLazyFixes(finding), 'lazy');
     assert.equal(preferred(finding).title, 'Add "**/extlClntAppGlobalOauthSets/**" to .forceignore');
     // A comment appended: no verdict changes, so the finding stays as it was (no re-check) ...
     fs.writeFileSync(fx.abs('.forceignore'), '# LWC\n**/jsconfig.json\n# more\n');
