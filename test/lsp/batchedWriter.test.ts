@@ -1,7 +1,7 @@
 /**
  * The stdio writer (lsp/batchedWriter.ts): what one job writes goes out in one chunk, framed as
  * vscode-jsonrpc frames it (its own reader reads the messages back, in order, byte lengths right
- * for non-ASCII text), a megabyte waiting is written at once, and a failed write reaches onError.
+ * for non-ASCII text), 128 KB waiting are written at once, and a failed write reaches onError.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -87,13 +87,13 @@ test('batched writer: one job, one write; the library reads every message back i
   w2.dispose();
 });
 
-test('batched writer: a megabyte waiting is written at once; end() writes the rest', async () => {
+test('batched writer: 128 KB waiting are written at once; end() writes the rest', async () => {
   const sink = new Sink();
   const w = new BatchedMessageWriter(sink);
-  const big = 'x'.repeat(300_000);
+  const big = 'x'.repeat(50_000);
   const sent = [1, 2, 3, 4, 5].map((i) => note('big', { i, big }));
   for (const m of sent) void w.write(m);
-  assert.equal(sink.writes, 1, 'the fourth message passes a megabyte: written before the job ends');
+  assert.equal(sink.writes, 1, 'the third message passes 128 KB: written before the job ends; the next two wait');
   w.end();
   assert.equal(sink.writes, 2, 'end() writes what waits');
   await tick();
