@@ -23,12 +23,21 @@ function sourceOf(f: EcaFile): PostureSource | undefined {
  * Postures, remembered while the inputs are the same objects (the model makes a new EcaFile on
  * every re-parse and a new AppInfo whenever a file of the app changes): some fifteen rules ask per
  * file, and the files of one app nearly always pick the same four sources, so one posture serves
- * the app. Keyed by the app and the picked sources' paths; a file without an app by itself. Only
+ * the app: the posture of the app's first file of each role, which every such file and every file
+ * of no role picks. Any other file (a second file of a role) is keyed by the app and the picked
+ * sources' paths; a file without an app by itself. Only
  * the last few apps are kept (a posture is some 5 KB; 2,000 apps would hold 9 MB): the engine
  * checks the files of an app one after the other (EcaProject.checkAll, WorkspaceModel.allPaths).
  */
 const RECENT_APPS = 16;
-const byApp = new Map<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture> }>();
+const byApp = new Map<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture>; first?: FirstOfEachRole }>();
+
+/** The app's first file (by path) of each role, and the posture built from them. */
+interface FirstOfEachRole {
+  files: Partial<Record<(typeof ROLES)[number], EcaFile>>;
+  sources: Record<(typeof ROLES)[number], PostureSource | undefined>;
+  posture?: OAuthPosture;
+}
 let lastFile: { file: EcaFile; posture: OAuthPosture | undefined } | undefined;
 
 /** The posture of the checked file's app; undefined for files that carry no OAuth posture. */
@@ -50,6 +59,15 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
     const sorted = [...ctx.app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     byApp.set(ctx.app, (entry = { sorted, postures: new Map() }));
     if (byApp.size > RECENT_APPS) byApp.delete(byApp.keys().next().value!);
+  }
+  // Nearly every file picks the app's first file of each role (itself, for its own role): that
+  // one posture, with no sources picked and no key built per file.
+  const first = (entry.first ??= firstOfEachRole(entry.sorted));
+  const role = ROLES.find((r) => ROLE_TYPES[r] === f.type!.name);
+  if (role === undefined || first.files[role] === f) {
+    const p = (first.posture ??= ecaPosture(first.sources));
+    lastEca = { file: f, app: ctx.app, posture: p };
+    return p;
   }
   const picked = pickSources(f, own, entry.sorted);
   const key = ROLES.map((r) => picked[r]?.path ?? '').join('\0');
@@ -79,6 +97,23 @@ function pickSources(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[
     globalSettings: pick(ROLE_TYPES.globalSettings),
     policies: pick(ROLE_TYPES.policies),
   };
+}
+
+/** What pickSources() gives a file that is its role's first (or has no role). */
+function firstOfEachRole(sorted: readonly EcaFile[]): FirstOfEachRole {
+  const files: FirstOfEachRole['files'] = {};
+  const sources: FirstOfEachRole['sources'] = { header: undefined, oauthSettings: undefined, globalSettings: undefined, policies: undefined };
+  for (const r of ROLES) {
+    for (const s of sorted) {
+      const src = s.type?.name === ROLE_TYPES[r] ? sourceOf(s) : undefined;
+      if (src) {
+        files[r] = s;
+        sources[r] = src;
+        break;
+      }
+    }
+  }
+  return { files, sources };
 }
 
 function computePosture(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[]): OAuthPosture {
