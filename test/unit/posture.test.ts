@@ -11,26 +11,20 @@ import { postureOf, type EcaFileContext } from '../../server/src/rules/kit';
 import { ecaPosture } from '../../server/src/metadata/oauthPosture';
 import type { PostureSource } from '../../server/src/metadata/oauthPostureTypes';
 import { fixture, header, oauthSettings, globalSettings, oauthPolicies, pluginPolicies } from '../helpers/fixture';
+import { P } from '../helpers/eca';
 
-const D = 'force-app/main/default';
-const oauth = (label: string, scopes: string) => oauthSettings(`    <commaSeparatedOauthScopes>${scopes}</commaSeparatedOauthScopes>\n    <externalClientApplication>Dup</externalClientApplication>\n    <label>${label}</label>\n`);
-const FILES = {
-  header: `${D}/externalClientApps/Dup.eca-meta.xml`,
-  a: `${D}/extlClntAppOauthSettings/Dup_a_oauth.ecaOauth-meta.xml`,
-  b: `${D}/extlClntAppOauthSettings/Dup_b_oauth.ecaOauth-meta.xml`,
-  global: `${D}/extlClntAppGlobalOauthSets/Dup_glbloauth.ecaGlblOauth-meta.xml`,
-  policies: `${D}/extlClntAppOauthPolicies/Dup_oauthPlcy.ecaOauthPlcy-meta.xml`,
-  plugin: `${D}/extlClntAppPolicies/Dup_plcy.ecaPlcy-meta.xml`,
-};
+const oauth = (label: string, scopes: string) => oauthSettings(`    <commaSeparatedOauthScopes>${scopes}</commaSeparatedOauthScopes>\n    <externalClientApplication>Billing</externalClientApplication>\n    <label>${label}</label>\n`);
+// A second OAuth settings file of the app, after P.oauth by path ("Billing_oauth" < "Billing_z_oauth").
+const SECOND = P.oauth.replace('Billing_oauth.', 'Billing_z_oauth.');
 
 test('postureOf: own role from the file itself, the others from the first file by path; a second file of a role takes itself', () => {
   const fx = fixture({
-    [FILES.header]: header('    <distributionState>Local</distributionState>\n    <label>Dup</label>\n'),
-    [FILES.a]: oauth('Dup_a_oauth', 'Api'),
-    [FILES.b]: oauth('Dup_b_oauth', 'Api, RefreshToken'),
-    [FILES.global]: globalSettings('    <externalClientApplication>Dup</externalClientApplication>\n    <label>Dup_glbloauth</label>\n'),
-    [FILES.policies]: oauthPolicies('    <externalClientApplication>Dup</externalClientApplication>\n    <label>Dup_oauthPlcy</label>\n'),
-    [FILES.plugin]: pluginPolicies('    <externalClientApplication>Dup</externalClientApplication>\n    <label>Dup_plcy</label>\n'),
+    [P.header]: header('    <distributionState>Local</distributionState>\n    <label>Billing</label>\n'),
+    [P.oauth]: oauth('Billing_oauth', 'Api'),
+    [SECOND]: oauth('Billing_z_oauth', 'Api, RefreshToken'),
+    [P.global]: globalSettings('    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_glbloauth</label>\n'),
+    [P.oauthPolicy]: oauthPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_oauthPlcy</label>\n'),
+    [P.policy]: pluginPolicies('    <externalClientApplication>Billing</externalClientApplication>\n    <label>Billing_plcy</label>\n'),
   });
   try {
     const p = fx.project;
@@ -40,23 +34,23 @@ test('postureOf: own role from the file itself, the others from the first file b
     };
     const postureFor = (rel: string) => {
       const file = p.file(path.join(fx.root, rel))!;
-      return postureOf({ file, app: p.app('Dup'), project: p } as unknown as EcaFileContext);
+      return postureOf({ file, app: p.app('Billing'), project: p } as unknown as EcaFileContext);
     };
-    const firsts = { header: src(FILES.header), oauthSettings: src(FILES.a), globalSettings: src(FILES.global), policies: src(FILES.policies) };
-    // Every file but B: the first OAuth settings (A, scopes Api): no refresh token.
-    for (const rel of [FILES.header, FILES.a, FILES.global, FILES.policies, FILES.plugin]) {
+    const firsts = { header: src(P.header), oauthSettings: src(P.oauth), globalSettings: src(P.global), policies: src(P.oauthPolicy) };
+    // Every file but the second OAuth settings: the first one (scopes Api): no refresh token.
+    for (const rel of [P.header, P.oauth, P.global, P.oauthPolicy, P.policy]) {
       const got = postureFor(rel);
       assert.deepEqual(got, ecaPosture(firsts), rel);
       assert.equal(got?.flows.refreshToken.enabled, false, rel);
     }
-    // B takes itself for its role (scopes Api, RefreshToken): refresh tokens can be issued.
-    const b = postureFor(FILES.b);
-    assert.deepEqual(b, ecaPosture({ ...firsts, oauthSettings: src(FILES.b) }));
-    assert.equal(b?.flows.refreshToken.enabled, true);
+    // The second takes itself for its role (scopes Api, RefreshToken): refresh tokens can be issued.
+    const second = postureFor(SECOND);
+    assert.deepEqual(second, ecaPosture({ ...firsts, oauthSettings: src(SECOND) }));
+    assert.equal(second?.flows.refreshToken.enabled, true);
     // Asked again in another order: the same answers.
-    assert.equal(postureFor(FILES.a)?.flows.refreshToken.enabled, false);
-    assert.equal(postureFor(FILES.b)?.flows.refreshToken.enabled, true);
-    assert.equal(postureFor(FILES.global)?.flows.refreshToken.enabled, false);
+    assert.equal(postureFor(P.oauth)?.flows.refreshToken.enabled, false);
+    assert.equal(postureFor(SECOND)?.flows.refreshToken.enabled, true);
+    assert.equal(postureFor(P.global)?.flows.refreshToken.enabled, false);
   } finally {
     fx.cleanup();
   }
