@@ -22,23 +22,31 @@ function sourceOf(f: EcaFile): PostureSource | undefined {
 /**
  * Postures, remembered while the inputs are the same objects (the model makes a new EcaFile on
  * every re-parse and a new AppInfo whenever a file of the app changes): some fifteen rules ask per
- * file, and the files of one app nearly always pick the same four sources, so one posture serves
- * the app: the posture of the app's first file of each role, which every such file and every file
- * of no role picks. Any other file (a second file of a role) is keyed by the app and the picked
- * sources' paths; a file without an app by itself. Only
+ * file. An app file takes itself for its own role and the app's first file by path of each other
+ * role, so every file that is its role's first (or has no role) has the same posture: one per app.
+ * A second file of a role has its own, kept by its path; a file without an app stands alone. Only
  * the last few apps are kept (a posture is some 5 KB; 2,000 apps would hold 9 MB): the engine
  * checks the files of an app one after the other (EcaProject.checkAll, WorkspaceModel.allPaths).
  */
 const RECENT_APPS = 16;
-const byApp = new Map<NonNullable<EcaFileContext['app']>, { sorted: readonly EcaFile[]; postures: Map<string, OAuthPosture>; first?: FirstOfEachRole }>();
+type Role = (typeof ROLES)[number];
+const ROLES = ['header', 'oauthSettings', 'globalSettings', 'policies'] as const;
 
-/** The app's first file (by path) of each role, and the posture built from them. */
-interface FirstOfEachRole {
-  files: Partial<Record<(typeof ROLES)[number], EcaFile>>;
-  sources: Record<(typeof ROLES)[number], PostureSource | undefined>;
+interface AppPostures {
+  /** The app's first file (by path, with a parsed root) of each role, and its source. */
+  files: Partial<Record<Role, EcaFile>>;
+  sources: Partial<Record<Role, PostureSource>>;
+  /** The posture of those first files. */
   posture?: OAuthPosture;
+  /** Second files of a role, by path. */
+  others: Map<string, OAuthPosture>;
 }
+const byApp = new Map<NonNullable<EcaFileContext['app']>, AppPostures>();
 let lastFile: { file: EcaFile; posture: OAuthPosture | undefined } | undefined;
+/** postureOf()'s last answer for an ECA file: keyed by the file and app objects the model replaces on a change. */
+let lastEca: { file: EcaFile; app: AppInfo; posture: OAuthPosture } | undefined;
+
+const roleOf = (f: EcaFile): Role | undefined => ROLES.find((r) => ROLE_TYPES[r] === f.type?.name);
 
 /** The posture of the checked file's app; undefined for files that carry no OAuth posture. */
 export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
@@ -47,77 +55,40 @@ export function postureOf(ctx: EcaFileContext): OAuthPosture | undefined {
   if (!own || !f.type) return undefined;
   if (f.type.name === CONNECTED_APP_TYPE || !ctx.app) {
     if (lastFile?.file === f) return lastFile.posture;
-    const p = f.type.name === CONNECTED_APP_TYPE ? connectedAppPosture(own) : computePosture(f, own, []);
+    const role = roleOf(f);
+    const p = f.type.name === CONNECTED_APP_TYPE ? connectedAppPosture(own) : ecaPosture(role ? { [role]: own } : {});
     lastFile = { file: f, posture: p };
     return p;
   }
-  // The governance rules ask one after another for the same file: the last answer first (no
-  // sources picked, no key of four paths built per rule and file).
+  // The governance rules ask one after another for the same file: the last answer first.
   if (lastEca && lastEca.file === f && lastEca.app === ctx.app) return lastEca.posture;
   let entry = byApp.get(ctx.app);
   if (!entry) {
-    const sorted = [...ctx.app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    byApp.set(ctx.app, (entry = { sorted, postures: new Map() }));
+    byApp.set(ctx.app, (entry = firstFiles(ctx.app)));
     if (byApp.size > RECENT_APPS) byApp.delete(byApp.keys().next().value!);
   }
-  // Nearly every file picks the app's first file of each role (itself, for its own role): that
-  // one posture, with no sources picked and no key built per file.
-  const first = (entry.first ??= firstOfEachRole(entry.sorted));
-  const role = ROLES.find((r) => ROLE_TYPES[r] === f.type!.name);
-  if (role === undefined || first.files[role] === f) {
-    const p = (first.posture ??= ecaPosture(first.sources));
-    lastEca = { file: f, app: ctx.app, posture: p };
-    return p;
-  }
-  const picked = pickSources(f, own, entry.sorted);
-  const key = ROLES.map((r) => picked[r]?.path ?? '').join('\0');
-  let p = entry.postures.get(key);
-  if (!p) entry.postures.set(key, (p = ecaPosture(picked)));
+  const role = roleOf(f);
+  let p: OAuthPosture | undefined;
+  if (role === undefined || entry.files[role] === f) p = entry.posture ??= ecaPosture(entry.sources);
+  else if (!(p = entry.others.get(f.path))) entry.others.set(f.path, (p = ecaPosture({ ...entry.sources, [role]: own })));
   lastEca = { file: f, app: ctx.app, posture: p };
   return p;
 }
-/** postureOf()'s last answer for an ECA file: keyed by the file and app objects the model replaces on a change. */
-let lastEca: { file: EcaFile; app: AppInfo; posture: OAuthPosture } | undefined;
 
-const ROLES = ['header', 'oauthSettings', 'globalSettings', 'policies'] as const;
-
-/** An ECA file takes its own role; the others come from the first sibling by path of that type. */
-function pickSources(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[]): Record<(typeof ROLES)[number], PostureSource | undefined> {
-  const pick = (type: string): PostureSource | undefined => {
-    if (f.type!.name === type) return own;
-    for (const s of siblings) if (s.type?.name === type && s.path !== f.path) {
-      const src = sourceOf(s);
-      if (src) return src;
-    }
-    return undefined;
-  };
-  return {
-    header: pick(ROLE_TYPES.header),
-    oauthSettings: pick(ROLE_TYPES.oauthSettings),
-    globalSettings: pick(ROLE_TYPES.globalSettings),
-    policies: pick(ROLE_TYPES.policies),
-  };
-}
-
-/** What pickSources() gives a file that is its role's first (or has no role). */
-function firstOfEachRole(sorted: readonly EcaFile[]): FirstOfEachRole {
-  const files: FirstOfEachRole['files'] = {};
-  const sources: FirstOfEachRole['sources'] = { header: undefined, oauthSettings: undefined, globalSettings: undefined, policies: undefined };
+function firstFiles(app: AppInfo): AppPostures {
+  const sorted = [...app.files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const out: AppPostures = { files: {}, sources: {}, others: new Map() };
   for (const r of ROLES) {
     for (const s of sorted) {
       const src = s.type?.name === ROLE_TYPES[r] ? sourceOf(s) : undefined;
       if (src) {
-        files[r] = s;
-        sources[r] = src;
+        out.files[r] = s;
+        out.sources[r] = src;
         break;
       }
     }
   }
-  return { files, sources };
-}
-
-function computePosture(f: EcaFile, own: PostureSource, siblings: readonly EcaFile[]): OAuthPosture {
-  return ecaPosture(pickSources(f, own, siblings));
+  return out;
 }
 
 /**
