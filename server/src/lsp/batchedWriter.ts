@@ -10,9 +10,10 @@
  * when 128 KB are waiting: the client reads and parses those while the job goes on (a pipe write
  * is synchronous on Linux), and less waits in memory. With a megabyte, the folder-wide
  * `.forceignore` flip of bench/lsp.mjs took 76–101 ms (median) and the server held 114–116 MB
- * after indexing; with 128 KB 64–84 ms and 109–110 MB (three alternating pairs). A flush corks the stream and writes the messages' buffers one by one,
- * so node hands them to the system in one `writev` without copying them into one big buffer (a
- * megabyte allocated and freed per flush raised the resident size). A failed write is reported
+ * after indexing; with 128 KB 64–84 ms and 109–110 MB (three alternating pairs). A flush corks
+ * the stream and writes the messages' buffers one by one, so node hands them to the system in one
+ * `writev` without copying them into one big buffer (a megabyte allocated and freed per flush
+ * raised the resident size). A failed write is reported
  * through `onError`, as the library's writer does; the connection decides what follows.
  */
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
