@@ -10,6 +10,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { fastIgnores } from './fastIgnore';
 import { TextFile } from '../util/text';
 
 export const FORCEIGNORE = '.forceignore';
@@ -87,6 +88,10 @@ export class ForceIgnoreFile {
   /** Lines left out of matching: the `ignore` library throws on them (so SDR fails), or too long to evaluate. */
   readonly problems: readonly ForceIgnoreProblem[];
   private ig: Ignore;
+  /** `ig.ignores`, answered faster (project/fastIgnore.ts); made on first use, after every line is added. */
+  private matcher: ((rel: string) => boolean) | undefined;
+  /** `dir` with a trailing separator (made once: `relative` runs for every file of the project). */
+  private prefix: string | undefined;
   private readonly single = new Map<number, Ignore>();
   /** The pieces `ig` was built from (forgetMatches() builds it again). */
   private readonly pieces: string[] = [];
@@ -148,12 +153,13 @@ export class ForceIgnoreFile {
     const ig = ignore().add(SDR_DEFAULT_PATTERNS.join('\n'));
     for (const piece of this.pieces) ig.add(piece);
     this.ig = ig;
+    this.matcher = undefined;
     this.single.clear();
   }
 
   /** Path relative to this file's folder, or undefined when outside it (never ignored). */
   relative(absPath: string): string | undefined {
-    const prefix = this.dir.endsWith(path.sep) ? this.dir : this.dir + path.sep;
+    const prefix = (this.prefix ??= this.dir.endsWith(path.sep) ? this.dir : this.dir + path.sep);
     if (absPath.startsWith(prefix) && !absPath.includes(`${path.sep}..`) && !absPath.includes(`${path.sep}.${path.sep}`)) {
       const rest = absPath.slice(prefix.length);
       if (rest && !rest.endsWith(path.sep)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
@@ -167,11 +173,8 @@ export class ForceIgnoreFile {
   denies(absPath: string, isFile = true): boolean {
     const rel = this.relative(absPath);
     if (rel === undefined) return false;
-    try {
-      return this.ig.ignores(rel) || (!isFile && this.ig.ignores(`${rel}/`));
-    } catch {
-      return false;
-    }
+    const m = (this.matcher ??= fastIgnores(this.ig));
+    return m(rel) || (!isFile && m(`${rel}/`));
   }
 
   /** Which line excludes a path that `denies` says is excluded. */
