@@ -32,6 +32,9 @@ export function generate(dir, { apps = 2000, total = 25000 } = {}) {
       2,
     ),
   );
+  // Its own repository root, as a checked-out project is (else git's root would be ECA Lens's own
+  // checkout, whose .gitignore names bench/.generated/: every file of the tree would be git-ignored).
+  mkdirSync(join(dir, '.git'), { recursive: true });
   w('.forceignore', '# bench\npackage.xml\n**/jsconfig.json\n**/extlClntAppGlobalOauthSets/**\n**/extlClntAppOauthPolicies/**\n**/extlClntAppPolicies/**\n');
   let files = 2;
   for (let i = 0; i < apps; i++) {

@@ -318,6 +318,11 @@ export class EcaProject extends WorkspaceModel {
     return (this.projectRun = out);
   }
 
+  /** Did a rule of this project read `p` (a file outside it, such as the repository's `.gitignore` above it)? */
+  hasReaders(p: string): boolean {
+    return this.readers.has(p);
+  }
+
   /** Files outside the index that rules read (`textOf`): `check --cache` never re-checks in part after one of them changed. */
   otherReads(): string[] {
     return [...this.readers.keys()];

@@ -218,7 +218,11 @@ export class Workspace {
       return out;
     }
     const project = this.projectFor(p);
-    if (!project) return out;
+    if (!project) {
+      // A file no project holds, that rules of some read (the repository's .gitignore above them).
+      for (const pr of this.projects) if (pr.hasReaders(p)) out.changes.push({ project: pr, ...pr.update(p) });
+      return out;
+    }
     const r = project.update(p);
     if (r.affected.size || r.inventoryChanged) out.changes.push({ project, ...r });
     return out;

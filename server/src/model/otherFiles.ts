@@ -61,6 +61,8 @@ export class OtherFiles {
   update(p: string): boolean {
     this.texts.delete(p);
     if (!this.all) return false;
+    // A file read from outside the tree (a repository's .gitignore above the project) is in no listing.
+    if (!isInside(this.root, p) && !(this.listedFor ?? []).some((d) => isInside(d.absPath, p))) return false;
     const now = this.host.isFile(p);
     const had = this.all.has(p);
     // A known file whose content changed (every keystroke): the listing stands. No scan of the

@@ -107,6 +107,19 @@ export class GitIgnore {
 }
 
 /**
+ * Is `p` an ignore file of the repository that applies to a project from above its root: the
+ * `.gitignore` of a folder from the repository root down to the project root's parent, or the
+ * repository's `.git/info/exclude` (a project in a sub-folder of its repository, as in a monorepo)?
+ * These are the only files outside a project that it reads.
+ */
+export function isGitSourceAbove(repoRoot: string | undefined, projectRoot: string, p: string): boolean {
+  if (!repoRoot || !isInside(repoRoot, projectRoot)) return false;
+  if (p === path.join(repoRoot, '.git', 'info', 'exclude')) return true;
+  const dir = path.dirname(p);
+  return path.basename(p) === GITIGNORE && (dir === repoRoot || isInside(repoRoot, dir)) && isInside(dir, projectRoot);
+}
+
+/**
  * The repository root for a project: the nearest folder at or above it holding `.git` (a folder,
  * or a file as in worktrees and submodules); undefined when there is none.
  */

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { globalSettings } from '../../helpers/fixture';
+import * as path from 'node:path';
+import { globalSettings, PACKAGED_PROJECT } from '../../helpers/fixture';
+import { applyFixes } from '../../../server/src/edits/applyFixes';
+import { nodeFsHost } from '../../../server/src/project/fsHost';
+import { openProject } from '../../../server/src/engine';
 import { fixTitled, only, P, preferred, withFixture } from '../../helpers/eca';
 import { hasLazyFixes } from '../../../server/src/engine/finding';
 
@@ -69,5 +73,32 @@ test(`${ID}: the fixes are built when asked for, from the .gitignore as it is th
     fx.project.update(fx.abs('.gitignore'));
     fx.apply(preferred(only(fx.findings(P.global, ID))));
     assert.equal(fx.read('.gitignore'), 'node_modules/\n.sf/\n**/extlClntAppGlobalOauthSets/\n');
+  });
+});
+
+test(`${ID}: a project in a sub-folder of its repository: the .gitignore files above it and .git/info/exclude apply; the fix goes to the repository's .gitignore`, () => {
+  // The repository at the fixture's root (its .git folder), the project in sf/ (a monorepo).
+  const inSub = { '.git/info': null, 'sf/sfdx-project.json': PACKAGED_PROJECT, [`sf/${P.global}`]: G };
+  const findings = (root: string) => openProject(path.join(root, 'sf'), nodeFsHost).check(path.join(root, 'sf', P.global)).filter((x) => x.ruleId === ID);
+  withFixture({ ...inSub, '.gitignore': 'node_modules/\n**/extlClntAppGlobalOauthSets/\n' }, (fx) => assert.equal(findings(fx.root).length, 0));
+  withFixture({ ...inSub, '.git/info/exclude': `sf/${path.posix.dirname(P.global)}/\n` }, (fx) => assert.equal(findings(fx.root).length, 0));
+  // Outside the repository's tree, or below the project root's parent only: not these.
+  withFixture({ ...inSub, 'other/.gitignore': '**/extlClntAppGlobalOauthSets/\n' }, (fx) => assert.equal(findings(fx.root).length, 1));
+  withFixture({ ...inSub, '.gitignore': 'node_modules/\n' }, (fx) => {
+    const f = only(findings(fx.root));
+    const fix = preferred(f);
+    // Named by its absolute path: it is outside the project.
+    assert.equal(fix.title, `Add "**/extlClntAppGlobalOauthSets/" to ${fx.abs('.gitignore')}`);
+    assert.ok(applyFixes(nodeFsHost, [fix]).applied.length);
+    assert.equal(fx.read('.gitignore'), 'node_modules/\n**/extlClntAppGlobalOauthSets/\n');
+    assert.equal(findings(fx.root).length, 0);
+    // The model re-checks on an edit of the repository's .gitignore (a file outside the project).
+    const project = openProject(path.join(fx.root, 'sf'), nodeFsHost);
+    const g = path.join(fx.root, 'sf', P.global);
+    assert.equal(project.check(g).filter((x) => x.ruleId === ID).length, 0);
+    fs.writeFileSync(fx.abs('.gitignore'), 'node_modules/\n');
+    assert.ok(project.hasReaders(fx.abs('.gitignore')));
+    assert.ok(project.update(fx.abs('.gitignore')).affected.has(g));
+    assert.equal(project.check(g).filter((x) => x.ruleId === ID).length, 1);
   });
 });
