@@ -92,7 +92,8 @@ export class ForceIgnoreFile {
   private matcher: ((rel: string) => boolean) | undefined;
   /** `dir` with a trailing separator (made once: `relative` runs for every file of the project). */
   private prefix: string | undefined;
-  private readonly single = new Map<number, Ignore>();
+  /** Each line's own matcher (lineMatches), by line number. */
+  private readonly single = new Map<number, (rel: string) => boolean>();
   /** The pieces `ig` was built from (forgetMatches() builds it again). */
   private readonly pieces: string[] = [];
 
@@ -189,16 +190,16 @@ export class ForceIgnoreFile {
     for (let i = SDR_DEFAULT_PATTERNS.length - 1; i >= 0; i--) {
       const p = SDR_DEFAULT_PATTERNS[i]!;
       if (p.startsWith('!')) continue;
-      if (matchOne(ignore().add(p), rel, isFile)) return { defaultPattern: p };
+      if (matchOne(fastIgnores(ignore().add(p)), rel, isFile)) return { defaultPattern: p };
     }
     return {};
   }
 
   /** Does this one line, on its own (negation dropped), match the path or one of its parent folders? */
   lineMatches(l: ForceIgnoreLine, rel: string, isFile = true): boolean {
-    let ig = this.single.get(l.line);
-    if (!ig) {
-      ig = ignore();
+    let m = this.single.get(l.line);
+    if (!m) {
+      let ig = ignore();
       // A line `ignore` throws on, or one too long to evaluate, matches nothing here.
       if (l.pattern.length <= MAX_PATTERN_CHARS) {
         try {
@@ -207,18 +208,14 @@ export class ForceIgnoreFile {
           ig = ignore();
         }
       }
-      this.single.set(l.line, ig);
+      this.single.set(l.line, (m = fastIgnores(ig)));
     }
-    return matchOne(ig, rel, isFile);
+    return matchOne(m, rel, isFile);
   }
 }
 
-function matchOne(ig: Ignore, rel: string, isFile: boolean): boolean {
-  try {
-    return ig.ignores(rel) || (!isFile && ig.ignores(`${rel}/`));
-  } catch {
-    return false;
-  }
+function matchOne(m: (rel: string) => boolean, rel: string, isFile: boolean): boolean {
+  return m(rel) || (!isFile && m(`${rel}/`));
 }
 
 function path_dirname(p: string): string {
