@@ -161,7 +161,7 @@ function finish(text: string, o: Open, closeAt: number, end: number): XmlElement
     t = raw.trim();
     if (t.includes('&')) t = t.replace(ENTITY_RE, (_, e: string) => ENTITY[e]!);
   }
-  return { name: o.name, start: o.start, end, contentStart: o.contentStart, contentEnd: closeAt, text: t, children: o.children.length ? o.children : NO_CHILDREN };
+  return { name: o.name, start: o.start, end, contentStart: o.contentStart, contentEnd: closeAt, text: t, children: o.children.length ? o.children.slice() : NO_CHILDREN };
 }
 
 /**
