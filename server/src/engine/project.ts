@@ -261,7 +261,7 @@ export class EcaProject extends WorkspaceModel {
     if (rules.size === 0) return NO_RULES;
     // Files come type by type: most often the same set as the last file of this plan's.
     const last = this.lastRuleSet.get(plan);
-    if (last && last.size === rules.size && [...rules].every((r) => last.has(r))) return last;
+    if (last && last.size === rules.size && sameMembers(last, rules)) return last;
     let byKey = this.ruleSets.get(plan);
     if (!byKey) this.ruleSets.set(plan, (byKey = new Map()));
     const key = [...rules].sort((a, b) => a - b).join();
@@ -364,4 +364,10 @@ export class EcaProject extends WorkspaceModel {
     const base: EditHelpers = { range, textOf: (p: string) => this.textOf(p), edit };
     return ruleHelpers(base);
   }
+}
+
+/** Both sets hold the same members (their sizes are equal). */
+function sameMembers(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
 }

@@ -272,7 +272,9 @@ export interface TypeSchema {
 /** The `@salesforce/types` versions the generated table was read from, oldest first. */
 export const SCHEMA_VERSIONS: readonly string[] = GENERATED_SCHEMA.versions;
 
-const built = new Map<string, TypeSchema | undefined>();
+/** Built types by name, root types and complex types apart (null: no such type); one lookup, no key string made per call. */
+const builtTypes = new Map<string, TypeSchema | null>();
+const builtComplex = new Map<string, TypeSchema | null>();
 const own = <T>(o: Readonly<Record<string, T>>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
 
 /** Values of a generated enum simple type, e.g. `ExtlClntAppDistState`. */
@@ -320,19 +322,18 @@ function build(name: string, g: GeneratedType | undefined, docs: TypeDoc | undef
   };
 }
 
-function cached(key: string, make: () => TypeSchema | undefined): TypeSchema | undefined {
-  if (!built.has(key)) built.set(key, make());
-  return built.get(key);
-}
-
 /** A root metadata type (an ECA type, ConnectedApp, ExternalClientAppSettings, OauthOidcSettings). */
 export function schemaFor(typeName: string): TypeSchema | undefined {
-  return cached(`t:${typeName}`, () => build(typeName, own(GENERATED_SCHEMA.types, typeName), own(SCHEMA, typeName)));
+  let t = builtTypes.get(typeName);
+  if (t === undefined) builtTypes.set(typeName, (t = build(typeName, own(GENERATED_SCHEMA.types, typeName), own(SCHEMA, typeName)) ?? null));
+  return t ?? undefined;
 }
 
 /** A complex type reached from a root type, e.g. `ConnectedAppOauthConfig` (descriptions: see fieldOf). */
 export function complexType(typeName: string): TypeSchema | undefined {
-  return cached(`c:${typeName}`, () => build(typeName, own(GENERATED_SCHEMA.complexTypes, typeName), undefined));
+  let t = builtComplex.get(typeName);
+  if (t === undefined) builtComplex.set(typeName, (t = build(typeName, own(GENERATED_SCHEMA.complexTypes, typeName), undefined) ?? null));
+  return t ?? undefined;
 }
 
 /**
