@@ -14,7 +14,10 @@ import { PROJECT_FILE } from '../project/sfdxProject';
 export class OtherFiles {
   /** Decoded texts (null: unreadable or not text). */
   private readonly texts = new Map<string, TextFile | null>();
-  private all: Set<string> | undefined;
+  /** Every file of the tree (each once: the walks never enter a folder twice). */
+  private all: string[] | undefined;
+  /** `all` as a set, made when update() first asks (an index hashes no path it does not look up). */
+  private allSet: Set<string> | undefined;
   /** The package directories (of the project config) the listing was made for. */
   private listedFor: readonly { absPath: string }[] | undefined;
   /** list() answers per glob set, valid as long as `all` is (rules ask the same globs per file). */
@@ -35,7 +38,7 @@ export class OtherFiles {
    * The listing, from a walk made anyway (the cold index's, model/walk.ts walkProject): the same
    * roots, skipped folders, nested projects and exclusions as walkAll.
    */
-  seed(all: Set<string>, packageDirectories: readonly { absPath: string }[]): void {
+  seed(all: string[], packageDirectories: readonly { absPath: string }[]): void {
     this.forgetListing();
     this.all = all;
     this.listedFor = packageDirectories;
@@ -43,6 +46,7 @@ export class OtherFiles {
 
   private forgetListing(): void {
     this.all = undefined;
+    this.allSet = undefined;
     this.lists.clear();
   }
 
@@ -64,7 +68,7 @@ export class OtherFiles {
     // A file read from outside the tree (a repository's .gitignore above the project) is in no listing.
     if (!isInside(this.root, p) && !(this.listedFor ?? []).some((d) => isInside(d.absPath, p))) return false;
     const now = this.host.isFile(p);
-    const had = this.all.has(p);
+    const had = (this.allSet ??= new Set(this.all)).has(p);
     // A known file whose content changed (every keystroke): the listing stands. No scan of the
     // listing here: a project holds tens of thousands of paths.
     if (had && now) return false;
@@ -114,8 +118,8 @@ export class OtherFiles {
     return out;
   }
 
-  private walkAll(extraRoots: readonly string[]): Set<string> {
-    const all = new Set<string>();
+  private walkAll(extraRoots: readonly string[]): string[] {
+    const all: string[] = [];
     const seen = new Set<string>();
     const walk = (dir: string, isRoot: boolean) => {
       const real = this.host.realpath(dir) ?? dir;
@@ -128,7 +132,7 @@ export class OtherFiles {
         const abs = path.join(dir, e.name);
         if (this.excluded(abs)) continue;
         if (e.isDirectory && !SKIP_DIRS.has(e.name)) walk(abs, false);
-        else if (e.isFile) all.add(abs);
+        else if (e.isFile) all.push(abs);
       }
     };
     for (const r of [this.root, ...extraRoots]) walk(r, true);

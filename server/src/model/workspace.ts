@@ -90,7 +90,7 @@ export class WorkspaceModel implements ProjectView {
     const roots = [this.root, ...this.config.packageDirectories.map((d) => d.absPath).filter((p) => !isInside(this.root, p))];
     const seen = new Set<string>();
     // The same walk lists every file for listFiles (no second walk).
-    const all = new Set<string>();
+    const all: string[] = [];
     // Files known unchanged (check --cache) are read when asked for, during this index only.
     this.known = this.options.known;
     try {
@@ -110,16 +110,16 @@ export class WorkspaceModel implements ProjectView {
     ({ doc: this.projectDoc, config: this.config } = readProjectFile(this.root, this.projectFilePath, this.host, !!this.options.noProjectFile));
   }
 
-  private walk(dir: string, seen: Set<string>, isRoot: boolean, all: Set<string>): void {
+  private walk(dir: string, seen: Set<string>, isRoot: boolean, all: string[]): void {
     walkProject(this.host, dir, seen, isRoot, {
       skip: (abs) => this.isExcluded(abs),
       onDir: (name) => this.dirNames.add(name.toLowerCase()),
       onForceIgnore: (abs) => {
-        if (!this.isExcluded(abs)) all.add(abs);
+        if (!this.isExcluded(abs)) all.push(abs);
         if (!this.fiFiles.get(abs)) this.loadForceIgnore(abs);
       },
       onFile: (abs, name) => {
-        all.add(abs);
+        all.push(abs);
         const info = this.types.classifyFileName(name);
         if (info) this.addFile(abs, info);
       },

@@ -161,7 +161,9 @@ function str(node: Node, key: string): string | undefined {
 export function packageDirectoryOf(config: SfdxProjectConfig, absFile: string): PackageDirectory | undefined {
   let best: PackageDirectory | undefined;
   for (const d of config.packageDirectories) {
-    if (absFile === d.absPath || absFile.startsWith(d.absPath.endsWith(path.sep) ? d.absPath : d.absPath + path.sep)) {
+    // Inside: the same path, or the folder's path then a separator (no string made: this runs for every file).
+    const a = d.absPath;
+    if (absFile === a || (absFile.startsWith(a) && (a.endsWith(path.sep) || absFile[a.length] === path.sep))) {
       if (!best || d.absPath.length > best.absPath.length) best = d;
     }
   }
