@@ -20,22 +20,37 @@ export function gitIgnoreOf(ctx: EditHelpers & { project: ProjectView }): GitIgn
   const repo = project.gitRoot() ?? project.root;
   const sources: GitIgnoreSource[] = [];
   const texts: unknown[] = [];
-  const add = (p: string, dir: string, exclude = false) => {
+  const add = (p: string, dir: string, exclude: boolean) => {
     const t = ctx.textOf(p);
     if (t) {
       sources.push({ path: p, dir, text: t.text, exclude });
       texts.push(t);
     }
   };
-  if (project.gitRoot()) add(path.join(repo, '.git', 'info', 'exclude'), repo, true);
-  for (let d = path.dirname(project.root); d !== repo && isInside(repo, project.root) && isInside(repo, d); d = path.dirname(d)) add(path.join(d, GITIGNORE), d);
-  if (repo !== project.root && isInside(repo, project.root)) add(path.join(repo, GITIGNORE), repo);
-  for (const p of project.listFiles(`**/${GITIGNORE}`)) add(p, path.dirname(p));
+  for (const [p, dir, exclude] of fixedSources(project, repo)) add(p, dir, exclude);
+  for (const p of project.listFiles(`**/${GITIGNORE}`)) add(p, path.dirname(p), false);
   const hit = memo.get(project);
   if (hit && hit.repo === repo && sameSources(hit, sources, texts)) return hit.gi;
   const gi = new GitIgnore(repo, sources);
   memo.set(project, { repo, sources, texts, gi });
   return gi;
+}
+
+/**
+ * The ignore files outside the project tree, in precedence order: `.git/info/exclude`, then the
+ * `.gitignore` of each folder from the project root's parent up to the repository root. Their paths
+ * depend on the two roots only: worked out once per project and repository, not per file asked.
+ */
+const fixed = new WeakMap<ProjectView, { repo: string; root: string; paths: [path: string, dir: string, exclude: boolean][] }>();
+function fixedSources(project: ProjectView, repo: string): [string, string, boolean][] {
+  const hit = fixed.get(project);
+  if (hit && hit.repo === repo && hit.root === project.root) return hit.paths;
+  const paths: [string, string, boolean][] = [];
+  if (project.gitRoot()) paths.push([path.join(repo, '.git', 'info', 'exclude'), repo, true]);
+  for (let d = path.dirname(project.root); d !== repo && isInside(repo, project.root) && isInside(repo, d); d = path.dirname(d)) paths.push([path.join(d, GITIGNORE), d, false]);
+  if (repo !== project.root && isInside(repo, project.root)) paths.push([path.join(repo, GITIGNORE), repo, false]);
+  fixed.set(project, { repo, root: project.root, paths });
+  return paths;
 }
 
 function sameSources(hit: { sources: GitIgnoreSource[]; texts: unknown[] }, sources: GitIgnoreSource[], texts: unknown[]): boolean {
