@@ -111,8 +111,9 @@ export class EcaProject extends WorkspaceModel {
       // its old text (e.g. "add a line" appends at its old end): re-check them. A rule that read the
       // file to point into it read a verdict input, so re-running the verdict rules is enough, unless
       // a finding of another rule points there (then the whole file).
-      for (const [p, c] of this.findingsCache) {
-        if (c.own === NO_OWN || (r.affected.has(p) && !partial.has(p))) continue;
+      // forEach, not for-of: no entry array and iterator result per cached file (10,000 per edit).
+      this.findingsCache.forEach((c, p) => {
+        if (c.own === NO_OWN || (r.affected.has(p) && !partial.has(p))) return;
         let refers: 'none' | 'verdict' | 'other' = 'none';
         for (const x of c.own) {
           if (!refersTo(x.finding, abs)) continue;
@@ -124,7 +125,7 @@ export class EcaProject extends WorkspaceModel {
           r.affected.add(p);
           partial.add(p);
         }
-      }
+      });
     }
     // Project-scope rules may report in any file: re-check every path they reported in, before and now.
     const before = this.projectRun;
