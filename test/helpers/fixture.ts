@@ -95,6 +95,19 @@ export function fixture(files: Record<string, string | Uint8Array | null>, optio
   return f;
 }
 
+/** A scratch folder that is not itself a project (a workspace of several, a repository): `put` writes a file and its folders. */
+export function scratch(prefix: string): { root: string; put(rel: string, text: string): void; cleanup(): void } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return {
+    root,
+    put(rel, text) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    },
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
 /** The range of a finding as offsets in the file's text. */
 export function offsetsOf(finding: Finding, text: string): { start: number; end: number } {
   const t = new TextFile(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -4,23 +4,17 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../../server/src/project/fsHost';
 import type { InventoryResult } from '../../server/src/shared/protocol';
 import { inProcess } from './client';
-import { header, PLAIN_PROJECT } from '../helpers/fixture';
+import { header, PLAIN_PROJECT, scratch } from '../helpers/fixture';
 
 const HEADERS = 'force-app/main/default/externalClientApps';
 
 test('server index: each folder listed once; a folder only discovery listed is read afresh when it becomes a project', async () => {
   // A workspace folder holding a project and a folder that is not one (yet).
-  const w = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-listings-'));
-  const put = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(w, rel)), { recursive: true });
-    fs.writeFileSync(path.join(w, rel), text);
-  };
+  const { root: w, put, cleanup } = scratch('eca-lens-listings-');
   put('proj/sfdx-project.json', PLAIN_PROJECT);
   put(`proj/${HEADERS}/Alpha.eca-meta.xml`, header('    <label>Alpha</label>\n'));
   put('other/README.md', 'notes\n');
@@ -44,6 +38,6 @@ test('server index: each folder listed once; a folder only discovery listed is r
     assert.deepEqual(await apps(), [['other', ['Beta']], ['proj', ['Alpha']]]);
   } finally {
     c.dispose();
-    fs.rmSync(w, { recursive: true, force: true });
+    cleanup();
   }
 });

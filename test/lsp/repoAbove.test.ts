@@ -5,19 +5,14 @@
  */
 import { test } from 'node:test';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { inProcess } from './client';
-import { globalSettings, PACKAGED_PROJECT } from '../helpers/fixture';
+import { globalSettings, PACKAGED_PROJECT, scratch } from '../helpers/fixture';
 
 const GLOBAL = 'sf/force-app/main/default/extlClntAppGlobalOauthSets/Billing_glbloauth.ecaGlblOauth-meta.xml';
 
 test('the repository .gitignore above a project: read, and its edit re-checks the project', async () => {
-  const w = fs.mkdtempSync(path.join(os.tmpdir(), 'eca-lens-repo-'));
-  const put = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(w, rel)), { recursive: true });
-    fs.writeFileSync(path.join(w, rel), text);
-  };
+  const { root: w, put, cleanup } = scratch('eca-lens-repo-');
   fs.mkdirSync(path.join(w, '.git'));
   put('.gitignore', 'node_modules/\n');
   put('sf/sfdx-project.json', PACKAGED_PROJECT);
@@ -39,6 +34,6 @@ test('the repository .gitignore above a project: read, and its edit re-checks th
     await back;
   } finally {
     c.dispose();
-    fs.rmSync(w, { recursive: true, force: true });
+    cleanup();
   }
 });

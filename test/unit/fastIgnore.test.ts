@@ -67,23 +67,26 @@ test('a path ignore refuses (empty, ./, ../, absolute, dots) is not ignored, whe
 });
 
 test('the literal each expression needs, as read by hand', () => {
-  // The expressions ignore 5 makes of .forceignore lines.
-  assert.equal(requiredLiteral('^(?:.*\\/)?extlClntAppPolicies\\/.+(?=$|\\/$)'), 'extlClntAppPolicies/');
-  assert.equal(requiredLiteral('(?:^|\\/)package\\.xml(?=$|\\/$)'), 'package.xml');
-  assert.equal(requiredLiteral('^(?:.*\\/)?\\.[^/]*(?=$|\\/$)'), '.');
-  assert.equal(requiredLiteral('^(?:.*\\/)?[^\\/]*\\.dup(?=$|\\/$)'), '.dup');
-  // A quantified character is not needed; the longest run wins; classes and groups hold none.
-  assert.equal(requiredLiteral('ab*cde'), 'cde');
-  assert.equal(requiredLiteral('abc?d'), 'ab');
-  assert.equal(requiredLiteral('[xyz]long(?:inside)q'), 'long');
-  assert.equal(requiredLiteral('[]a]bc'), 'bc');
-  // Forms not read: no literal (the rule is always tested).
-  assert.equal(requiredLiteral('abc|def'), '');
-  assert.equal(requiredLiteral('\\dabc'), '');
-  assert.equal(requiredLiteral('ab{2}'), '');
-  assert.equal(requiredLiteral('[abc'), '');
-  // Non-ASCII ends a run (case folding beyond ASCII is left to the expression).
-  assert.equal(requiredLiteral('caf\u00e9s'), 'caf');
+  const cases: [source: string, literal: string][] = [
+    // The expressions ignore 5 makes of .forceignore lines.
+    ['^(?:.*\\/)?extlClntAppPolicies\\/.+(?=$|\\/$)', 'extlClntAppPolicies/'],
+    ['(?:^|\\/)package\\.xml(?=$|\\/$)', 'package.xml'],
+    ['^(?:.*\\/)?\\.[^/]*(?=$|\\/$)', '.'],
+    ['^(?:.*\\/)?[^\\/]*\\.dup(?=$|\\/$)', '.dup'],
+    // A quantified character is not needed; the longest run wins; classes and groups hold none.
+    ['ab*cde', 'cde'],
+    ['abc?d', 'ab'],
+    ['[xyz]long(?:inside)q', 'long'],
+    ['[]a]bc', 'bc'],
+    // Forms not read: no literal (the rule is always tested).
+    ['abc|def', ''],
+    ['\\dabc', ''],
+    ['ab{2}', ''],
+    ['[abc', ''],
+    // Non-ASCII ends a run (case folding beyond ASCII is left to the expression).
+    ['caf\u00e9s', 'caf'],
+  ];
+  for (const [source, literal] of cases) assert.equal(requiredLiteral(source), literal, source);
 });
 
 test('without the compiled rules in the shape known, or on Windows, the instance itself answers', () => {
