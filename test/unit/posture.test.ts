@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { postureOf, type EcaFileContext } from '../../server/src/rules/kit';
 import { ecaPosture } from '../../server/src/metadata/oauthPosture';
 import type { PostureSource } from '../../server/src/metadata/oauthPostureTypes';
+import { parseXml } from '../../server/src/metadata/parse';
+import { textFromString } from '../../server/src/util/text';
 import { fixture, header, oauthSettings, globalSettings, oauthPolicies, pluginPolicies } from '../helpers/fixture';
 import { P } from '../helpers/eca';
 
@@ -54,4 +56,19 @@ test('postureOf: own role from the file itself, the others from the first file b
   } finally {
     fx.cleanup();
   }
+});
+
+test('ecaPosture: list items split at commas and at line breaks, trimmed of white space as /\\s/ knows it, with offsets', () => {
+  const source = (xml: string): PostureSource => ({ path: '/p/x.xml', root: parseXml(textFromString(xml)).root!, text: xml });
+  // No-break space, em space, BOM, tab and a line break around the scopes; an empty item between commas.
+  const scopes = '\u00a0Api ,\u2003RefreshToken\ufeff,\t,\nOfflineAccess\n';
+  const o = oauthSettings(`    <commaSeparatedOauthScopes>${scopes}</commaSeparatedOauthScopes>\n`);
+  const urls = 'https://a.example/cb\r\n  https://b.example/cb \rhttps://c.example/cb\n';
+  const g = globalSettings(`    <callbackUrl>${urls}</callbackUrl>\n`);
+  const p = ecaPosture({ oauthSettings: source(o), globalSettings: source(g) });
+  if (p.kind !== 'eca') throw new Error('an ECA posture');
+  const at = (text: string, item: string) => [text.indexOf(item), text.indexOf(item) + item.length];
+  assert.deepEqual(p.scopes.items!.map((s) => [s.name, s.start, s.end]), ['Api', 'RefreshToken', 'OfflineAccess'].map((n) => [n, ...at(o, n)]));
+  assert.deepEqual(p.callbackUrls.items!.map((u) => [u.url, u.start, u.end]), ['https://a.example/cb', 'https://b.example/cb', 'https://c.example/cb'].map((u) => [u, ...at(g, u)]));
+  assert.equal(p.flows.refreshToken.enabled, true);
 });
