@@ -24,8 +24,10 @@ export const rule = defineRule({
   check(ctx) {
     const fi = ctx.forceIgnore;
     const dirs = new Set(ctx.project.types.directoryNames().map((d) => d.toLowerCase()));
-    const files = ctx.project.filesRelativeTo(fi);
-    if (files.length === 0) return [];
+    // The ECA files' paths relative to the .forceignore: 10,000 strings on a big project, made only
+    // once a line is anchored and names an ECA folder (most .forceignore files have no such line).
+    let rel: readonly string[] | undefined;
+    const filesOf = () => (rel ??= ctx.project.filesRelativeTo(fi));
     // The .forceignore's folder relative to the project root ('' at the root).
     const fromRoot = path.relative(ctx.project.root, fi.dir).split(path.sep).join('/');
     const nested = fromRoot !== '' && !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
@@ -37,7 +39,8 @@ export const rule = defineRule({
       const body = p.replace(/\/+$/, '');
       if (p.startsWith('**/') || !body.includes('/')) continue; // not anchored
       if (!body.split('/').some((seg) => dirs.has(seg.toLowerCase()))) continue;
-      if (files.some((r) => fi.lineMatches(l, r))) continue;
+      const files = filesOf();
+      if (files.length === 0 || files.some((r) => fi.lineMatches(l, r))) continue;
       const rest = p.replace(/^\/+/, '');
       const candidates: string[] = [];
       if (nested && rest.toLowerCase().startsWith(fromRoot.toLowerCase() + '/')) candidates.push(rest.slice(fromRoot.length + 1));

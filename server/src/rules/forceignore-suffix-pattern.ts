@@ -19,7 +19,8 @@ export const rule = defineRule({
   check(ctx) {
     const fi = ctx.forceIgnore;
     const suffixes = new Map(ctx.project.types.all.map((t) => [t.suffix.toLowerCase(), t]));
-    const files = ctx.project.filesRelativeTo(fi);
+    // Made only for a line that names an ECA suffix wrongly (see forceignore-anchored-pattern).
+    let files: readonly string[] | undefined;
     const out: RawFinding[] = [];
     for (const l of fi.lines) {
       const s = patternSpan(l);
@@ -30,7 +31,7 @@ export const rule = defineRule({
       const t = suffixes.get(written.toLowerCase());
       if (!t) continue;
       if (ending.toLowerCase() === '-meta.xml' && slashes === '') continue; // right
-      if (files.some((r) => fi.lineMatches(l, r))) continue; // it does match something
+      if ((files ??= ctx.project.filesRelativeTo(fi)).some((r) => fi.lineMatches(l, r))) continue; // it does match something
       const fixed = s.pattern.slice(0, s.pattern.length - tail.length) + `.${written}-meta.xml`;
       const why = slashes
         ? `ends with "/", so it matches folders only; ${t.label} (${t.name}) files are files named "<name>.${t.suffix}-meta.xml"`
