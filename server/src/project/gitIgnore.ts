@@ -16,7 +16,7 @@
  */
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { childPath, isInside, posixRelative } from '../util/paths';
+import { childPath, isInside, plain, posixRelative } from '../util/paths';
 
 export const GITIGNORE = '.gitignore';
 
@@ -68,6 +68,18 @@ export class GitIgnore {
   /** The source and the path (itself or a folder above it) that makes `abs` ignored, or undefined. */
   explain(abs: string, isDir = false): { source: GitIgnoreSource; ignoredPath: string } | undefined {
     if (!isInside(this.repoRoot, abs)) return undefined;
+    if (!isDir && plain(abs)) {
+      // A file: its folders decide first, as in the walk below. Files are asked folder by folder,
+      // so the last folder's answer is kept (no path string per folder level and file).
+      const cut = abs.lastIndexOf(path.sep);
+      if (cut !== this.lastDir.length || !abs.startsWith(this.lastDir)) {
+        this.lastDir = abs.slice(0, cut);
+        this.lastDirHit = this.explain(this.lastDir, true);
+      }
+      if (this.lastDirHit) return this.lastDirHit;
+      const src = this.decide(abs, false);
+      return src ? { source: src, ignoredPath: abs } : undefined;
+    }
     const segs = posixRelative(this.repoRoot, abs).split('/');
     let cur = this.repoRoot;
     for (let i = 0; i < segs.length; i++) {
@@ -78,6 +90,10 @@ export class GitIgnore {
     }
     return undefined;
   }
+
+  /** The folder of the last file explained, and what ignores it (or one above it). */
+  private lastDir = '';
+  private lastDirHit: { source: GitIgnoreSource; ignoredPath: string } | undefined;
 
   /** decide() for folders, remembered: every file of a folder asks for the same folders above it. */
   private readonly dirDecisions = new Map<string, GitIgnoreSource | undefined>();

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 
 const DOT_OR_EMPTY_SEGMENT = /\/\.\.?(?:\/|$)|\/\//;
-const plain = (s: string) => path.sep === '/' && s.charCodeAt(0) === 47 && (s.length === 1 || (s.charCodeAt(s.length - 1) !== 47 && !DOT_OR_EMPTY_SEGMENT.test(s)));
+/** An absolute, normalised POSIX path (the string fast paths apply). */
+export const plain = (s: string) => path.sep === '/' && s.charCodeAt(0) === 47 && (s.length === 1 || (s.charCodeAt(s.length - 1) !== 47 && !DOT_OR_EMPTY_SEGMENT.test(s)));
 
 /** `p` is strictly below `dir`. */
 export function isInside(dir: string, p: string): boolean {
