@@ -46,3 +46,17 @@ test(`${ID}: inside a list item: a key given twice`, () => {
     assert.match(f.message, /<key> is given more than once in <customAttributes>/);
   });
 });
+
+test(`${ID}: among many siblings (looked up in a map beyond 32): each repeat is reported, against the first of its name`, () => {
+  // 40 unknown elements (no field: never reported here), then a label three times and a description twice.
+  const filler = Array.from({ length: 40 }, (_, i) => `    <x${i}>v</x${i}>\n`).join('');
+  const body = `    <label>A</label>\n${filler}    <description>d</description>\n    <label>B</label>\n    <description>d</description>\n    <label>C</label>\n`;
+  withFixture({ [P.header]: header(body) }, (fx) => {
+    const found = fx.findings(P.header, ID);
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.related![0]!.range.start.line]), [
+      [44, 2], // the second label, against the first (line 2)
+      [45, 43], // the second description
+      [46, 2], // the third label, against the first too
+    ]);
+  });
+});
