@@ -35,22 +35,31 @@ function candidates(value: string, allowed: readonly string[]): Candidate[] {
   return out.map((v) => ({ value: v, caseOnly: false }));
 }
 
+/** A pattern field's expression, compiled once per pattern (not once per value checked). */
+const compiled = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source)));
+  return re;
+}
+
 function problem(field: SchemaField, value: string): { message: string; allowed?: readonly string[] } | undefined {
-  const name = `<${field.name}>`;
+  // The messages are made only for a value that is wrong (this runs for every element).
+  const name = () => `<${field.name}>`;
   if (field.kind === 'pattern' && field.pattern) {
-    if (new RegExp(field.pattern).test(value)) return undefined;
-    return { message: `${name} "${value}" is not a valid value: ${field.values?.length ? `${field.values.join(', ')} or ` : ''}the documented form /${field.pattern}/.`, allowed: field.values };
+    if (patternOf(field.pattern).test(value)) return undefined;
+    return { message: `${name()} "${value}" is not a valid value: ${field.values?.length ? `${field.values.join(', ')} or ` : ''}the documented form /${field.pattern}/.`, allowed: field.values };
   }
   if (field.values?.length && (field.kind === 'enum' || field.kind === 'string')) {
     if (field.values.includes(value)) return undefined;
-    return { message: `${name} "${value}" is not one of its values: ${field.values.join(', ')}.`, allowed: field.values };
+    return { message: `${name()} "${value}" is not one of its values: ${field.values.join(', ')}.`, allowed: field.values };
   }
   if (field.kind === 'boolean') {
     if (value === 'true' || value === 'false') return undefined;
-    return { message: `${name} "${value}" is not a boolean; write true or false.`, allowed: ['true', 'false'] };
+    return { message: `${name()} "${value}" is not a boolean; write true or false.`, allowed: ['true', 'false'] };
   }
-  if (field.kind === 'int' && !INT.test(value)) return { message: `${name} "${value}" is not a whole number.` };
-  if ((field.kind === 'number' || field.kind === 'double') && !DOUBLE.test(value)) return { message: `${name} "${value}" is not a number.` };
+  if (field.kind === 'int' && !INT.test(value)) return { message: `${name()} "${value}" is not a whole number.` };
+  if ((field.kind === 'number' || field.kind === 'double') && !DOUBLE.test(value)) return { message: `${name()} "${value}" is not a number.` };
   return undefined;
 }
 
