@@ -355,6 +355,12 @@ export function fieldOf(typeName: string, path: readonly string[]): SchemaField 
 
 /** OAuth scope names (`ConnectedAppOauthAccessScope`); ECA files spell `SFAP` as `SFApiPlatform` (reference §8). */
 export function scopeNames(kind: 'eca' | 'connectedApp'): readonly string[] {
-  const v = enumValues('ConnectedAppOauthAccessScope') ?? [];
-  return kind === 'eca' ? v.map((s) => (s === 'SFAP' ? 'SFApiPlatform' : s)) : v;
+  let names = scopeNameLists.get(kind);
+  if (!names) {
+    const v = enumValues('ConnectedAppOauthAccessScope') ?? [];
+    scopeNameLists.set(kind, (names = kind === 'eca' ? v.map((s) => (s === 'SFAP' ? 'SFApiPlatform' : s)) : v));
+  }
+  return names;
 }
+/** scopeNames per kind, made once (scope-unknown asks for every OAuth settings file). */
+const scopeNameLists = new Map<string, readonly string[]>();

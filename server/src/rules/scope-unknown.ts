@@ -82,8 +82,14 @@ export const rule = defineRule({
       const r = checkToken(ctx, t.t, t.start, names, 'eca');
       if (r) out.push(r);
     }
-    const seps = tokens.slice(1).map((t, i) => doc.text.slice(tokens[i]!.end, t.start));
-    if (seps.some((x) => x !== ', ')) {
+    // Separators looked at in place; sliced out only when one is not ", " (for the message).
+    let odd = false;
+    for (let i = 1; i < tokens.length && !odd; i++) {
+      const a = tokens[i - 1]!.end;
+      odd = tokens[i]!.start - a !== 2 || doc.text.charCodeAt(a) !== 44 /* , */ || doc.text.charCodeAt(a + 1) !== 32;
+    }
+    if (odd) {
+      const seps = tokens.slice(1).map((t, i) => doc.text.slice(tokens[i]!.end, t.start));
       const joined = tokens.map((t) => t.t).join(', ');
       out.push(ctx.finding(s, `Scopes are separated by ", " in every real file; this list uses ${describe(seps.find((x) => x !== ', ')!)}. Other separators are not documented.`, {
         severity: 'information',
