@@ -10,7 +10,7 @@
  * otherwise a snippet to fill in (a suggestion).
  */
 import { escapeXml, insertChild } from '../edits/textEdits';
-import { defineRule, ownFields, rootSchema, schemaOrder, schemaParents, tagNameSpan, type SchemaField } from './kit';
+import { defineRule, ownFields, rootSchema, schemaOrder, schemaParents, tagNameSpan, type SchemaField, type TypeSchema } from './kit';
 import type { EcaFileContext, XmlElement } from './kit';
 
 const CONVENTIONAL = /^(.+)_(oauth|glbloauth|oauthPlcy|plcy)$/;
@@ -44,8 +44,8 @@ export const rule = defineRule({
     if (!schema) return [];
     const out = [];
     for (const p of schemaParents(root, schema)) {
-      for (const field of ownFields(p.type)) {
-        if (!field.required || field.list || hasChild(p.el, field.name)) continue;
+      for (const field of requiredOf(p.type)) {
+        if (hasChild(p.el, field.name)) continue;
         const known = field.name === 'externalClientApplication' ? appNameFor(ctx) : undefined;
         const edit = insertChild(doc, p.el, field.name, known !== undefined ? escapeXml(known) : placeholder(field), true, schemaOrder(p.type));
         const fix = known !== undefined
@@ -58,6 +58,14 @@ export const rule = defineRule({
     return out;
   },
 });
+
+/** A type's required single fields (a handful of its fields; worked out once per type). */
+const required = new WeakMap<TypeSchema, readonly SchemaField[]>();
+function requiredOf(t: TypeSchema): readonly SchemaField[] {
+  let r = required.get(t);
+  if (!r) required.set(t, (r = ownFields(t).filter((f) => f.required && !f.list)));
+  return r;
+}
 
 function hasChild(el: XmlElement, name: string): boolean {
   for (const c of el.children) if (c.name === name) return true;
