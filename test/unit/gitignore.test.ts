@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { GitIgnore, type GitIgnoreSource } from '../../server/src/project/gitIgnore';
+import { GitIgnore, ignoreFilesAbove, isIgnoreFileAbove, type GitIgnoreSource } from '../../server/src/project/gitIgnore';
 
 function hasGit(): boolean {
   try {
@@ -73,4 +73,21 @@ test('gitIgnore: outside the repository nothing is ignored', () => {
   const gi = new GitIgnore('/repo', [{ path: '/repo/.gitignore', dir: '/repo', text: '*\n' }, { path: '/other/.gitignore', dir: '/other', text: '*\n' }]);
   assert.equal(gi.ignores('/other/a.txt'), false);
   assert.equal(gi.ignores('/repo/a.txt'), true);
+});
+
+test('ignoreFilesAbove: the repository ignore files outside a project, in precedence order', () => {
+  const r = path.resolve('/repo');
+  const rows = (git: string | undefined, project: string) => ignoreFilesAbove(git, project).map((f) => [path.relative(r, f.path), path.relative(r, f.dir) || '.', f.exclude]);
+  // No repository: none. The project is the repository: its exclude file only.
+  assert.deepEqual(rows(undefined, r), []);
+  assert.deepEqual(rows(r, r), [['.git/info/exclude', '.', true]]);
+  // Two levels down: exclude, then each folder's .gitignore from the project's parent up to the root.
+  assert.deepEqual(rows(r, path.join(r, 'apps', 'sf')), [
+    ['.git/info/exclude', '.', true],
+    ['apps/.gitignore', 'apps', false],
+    ['.gitignore', '.', false],
+  ]);
+  assert.ok(isIgnoreFileAbove(r, path.join(r, 'apps', 'sf'), path.join(r, 'apps', '.gitignore')));
+  assert.ok(!isIgnoreFileAbove(r, path.join(r, 'apps', 'sf'), path.join(r, 'other', '.gitignore')));
+  assert.ok(!isIgnoreFileAbove(r, path.join(r, 'apps', 'sf'), path.join(r, 'apps', 'README.md')));
 });

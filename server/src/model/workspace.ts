@@ -12,7 +12,7 @@
  * - `sfdx-project.json` → everything;
  * - any other file → whoever read it (reported to `readObserver`; the engine keeps the readers).
  */
-import { findGitRoot, isGitSourceAbove } from '../project/gitIgnore';
+import { findGitRoot, isIgnoreFileAbove } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
 import { TypeRegistry, type EcaTypeInfo, type FileNameInfo } from '../metadata/types';
@@ -367,7 +367,7 @@ export class WorkspaceModel implements ProjectView {
       return fi?.file;
     }
     // Any other file of the project, read lazily; outside it, only the repository's ignore files above it.
-    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p)) && !isGitSourceAbove(this.gitRoot(), this.root, p)) return undefined;
+    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p)) && !isIgnoreFileAbove(this.gitRoot(), this.root, p)) return undefined;
     this.readObserver?.({ kind: 'text', path: p });
     return this.other.text(p);
   }

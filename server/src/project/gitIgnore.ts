@@ -122,17 +122,31 @@ export class GitIgnore {
   }
 }
 
+/** An ignore file that applies to a project's files: where it is, the folder its patterns are relative to. */
+export interface IgnoreFileAt {
+  readonly path: string;
+  readonly dir: string;
+  readonly exclude: boolean;
+}
+
 /**
- * Is `p` an ignore file of the repository that applies to a project from above its root: the
- * `.gitignore` of a folder from the repository root down to the project root's parent, or the
- * repository's `.git/info/exclude` (a project in a sub-folder of its repository, as in a monorepo)?
- * These are the only files outside a project that it reads.
+ * The repository's ignore files that are not in the project's own tree, in precedence order: its
+ * `.git/info/exclude`, then the `.gitignore` of each folder from the project root's parent up to
+ * the repository root (a project in a sub-folder of its repository, as in a monorepo). Besides the
+ * project's own files, these are the only files a project reads.
  */
-export function isGitSourceAbove(repoRoot: string | undefined, projectRoot: string, p: string): boolean {
-  if (!repoRoot || !isInside(repoRoot, projectRoot)) return false;
-  if (p === path.join(repoRoot, '.git', 'info', 'exclude')) return true;
-  const dir = path.dirname(p);
-  return path.basename(p) === GITIGNORE && (dir === repoRoot || isInside(repoRoot, dir)) && isInside(dir, projectRoot);
+export function ignoreFilesAbove(gitRoot: string | undefined, projectRoot: string): IgnoreFileAt[] {
+  if (!gitRoot) return [];
+  const out: IgnoreFileAt[] = [{ path: path.join(gitRoot, '.git', 'info', 'exclude'), dir: gitRoot, exclude: true }];
+  if (!isInside(gitRoot, projectRoot)) return out;
+  for (let d = path.dirname(projectRoot); d !== gitRoot && isInside(gitRoot, d); d = path.dirname(d)) out.push({ path: path.join(d, GITIGNORE), dir: d, exclude: false });
+  out.push({ path: path.join(gitRoot, GITIGNORE), dir: gitRoot, exclude: false });
+  return out;
+}
+
+/** Is `p` one of ignoreFilesAbove? */
+export function isIgnoreFileAbove(gitRoot: string | undefined, projectRoot: string, p: string): boolean {
+  return ignoreFilesAbove(gitRoot, projectRoot).some((f) => f.path === p);
 }
 
 /**

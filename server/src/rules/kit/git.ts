@@ -4,10 +4,9 @@
  * folders between the repository root and the project root, and `.git/info/exclude`.
  */
 import * as path from 'node:path';
-import { GitIgnore, GITIGNORE, type GitIgnoreSource } from '../../project/gitIgnore';
+import { GitIgnore, GITIGNORE, ignoreFilesAbove, type GitIgnoreSource, type IgnoreFileAt } from '../../project/gitIgnore';
 import type { ProjectView } from '../../model/types';
 import type { EditHelpers } from './types';
-import { isInside } from '../../util/paths';
 
 /**
  * One compiled GitIgnore per project while its sources are the same texts (the model hands out the
@@ -27,7 +26,7 @@ export function gitIgnoreOf(ctx: EditHelpers & { project: ProjectView }): GitIgn
       texts.push(t);
     }
   };
-  for (const [p, dir, exclude] of fixedSources(project, repo)) add(p, dir, exclude);
+  for (const f of filesAbove(project)) add(f.path, f.dir, f.exclude);
   for (const p of project.listFiles(`**/${GITIGNORE}`)) add(p, path.dirname(p), false);
   const hit = memo.get(project);
   if (hit && hit.repo === repo && sameSources(hit, sources, texts)) return hit.gi;
@@ -36,21 +35,15 @@ export function gitIgnoreOf(ctx: EditHelpers & { project: ProjectView }): GitIgn
   return gi;
 }
 
-/**
- * The ignore files outside the project tree, in precedence order: `.git/info/exclude`, then the
- * `.gitignore` of each folder from the project root's parent up to the repository root. Their paths
- * depend on the two roots only: worked out once per project and repository, not per file asked.
- */
-const fixed = new WeakMap<ProjectView, { repo: string; root: string; paths: [path: string, dir: string, exclude: boolean][] }>();
-function fixedSources(project: ProjectView, repo: string): [string, string, boolean][] {
-  const hit = fixed.get(project);
-  if (hit && hit.repo === repo && hit.root === project.root) return hit.paths;
-  const paths: [string, string, boolean][] = [];
-  if (project.gitRoot()) paths.push([path.join(repo, '.git', 'info', 'exclude'), repo, true]);
-  for (let d = path.dirname(project.root); d !== repo && isInside(repo, project.root) && isInside(repo, d); d = path.dirname(d)) paths.push([path.join(d, GITIGNORE), d, false]);
-  if (repo !== project.root && isInside(repo, project.root)) paths.push([path.join(repo, GITIGNORE), repo, false]);
-  fixed.set(project, { repo, root: project.root, paths });
-  return paths;
+/** ignoreFilesAbove per project: the paths depend on the two roots only, not on the file asked. */
+const above = new WeakMap<ProjectView, { git: string | undefined; root: string; files: readonly IgnoreFileAt[] }>();
+function filesAbove(project: ProjectView): readonly IgnoreFileAt[] {
+  const git = project.gitRoot();
+  const hit = above.get(project);
+  if (hit && hit.git === git && hit.root === project.root) return hit.files;
+  const files = ignoreFilesAbove(git, project.root);
+  above.set(project, { git, root: project.root, files });
+  return files;
 }
 
 function sameSources(hit: { sources: GitIgnoreSource[]; texts: unknown[] }, sources: GitIgnoreSource[], texts: unknown[]): boolean {
