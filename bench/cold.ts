@@ -3,7 +3,8 @@
  * and parse every ECA-family file with fast-xml-parser, `captureMetaData` as the project sets it,
  * and nothing else), `floor` (the same walk through the project's host, decoder and parse wrapper:
  * validation + offsets; no model, no rules) or `check` (what `eca-lens check` does: index + every
- * rule; with the CLI's heap setting), or `raw-tuned` (the raw floor with that setting too). Prints JSON.
+ * rule; with the CLI's heap setting), `cli` (the check command with its JSON report, written to
+ * stdout first) or `raw-tuned` (the raw floor with that setting too). Prints JSON (the last line).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,8 @@ import { decodeBytes } from '../server/src/util/text';
 import { parseXml } from '../server/src/metadata/parse';
 import { openProject, inventoryJson } from '../server/src/engine';
 import { tuneHeap } from '../server/src/util/heapTuning';
+import { checkCommand } from '../server/src/cli/check';
+import { parseArgs, type CheckArgs } from '../server/src/cli/args';
 
 const [mode, root] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
@@ -61,6 +64,12 @@ if (mode === 'raw' || mode === 'raw-tuned') {
     }
   };
   walk(root);
+} else if (mode === 'cli') {
+  // The command as run (`eca-lens check ROOT --format json`), its report written to stdout before
+  // this line: what the server's first index also does (findings formatted and delivered).
+  tuneHeap('batch');
+  const r = checkCommand(parseArgs(['check', root, '--format', 'json'], {}, false) as CheckArgs, { cwd: process.cwd(), env: {}, isTTY: false, version: '0.0.0' });
+  fs.writeSync(1, r.stdoutBytes ?? Buffer.from(r.stdout, 'utf8'));
 } else {
   // What `eca-lens check` does first (server/src/cli.ts). The floors run on V8's defaults.
   tuneHeap('batch');
