@@ -303,7 +303,7 @@ export function writeCache(file: string, key: string, inputs: Inputs, projects: 
 function writeAll(file: string, parts: Uint8Array[]): void {
   const fd = fs.openSync(file, 'w');
   try {
-    let rest = parts.filter((b) => b.byteLength > 0);
+    const rest = parts.filter((b) => b.byteLength > 0);
     while (rest.length) {
       let n = fs.writevSync(fd, rest);
       // A short write: drop what went out, go on from the rest.
