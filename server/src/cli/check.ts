@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../project/fsHost';
+import { plain } from '../util/paths';
 import { ListingMemo } from '../project/listingMemo';
 import { RecordingHost, cacheKey, cacheStats, readCache, writeCache } from './cache';
 import { checkProject, priorFor, usable, knownFiles, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
@@ -136,7 +137,7 @@ function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) =
   for (const p of projects) {
     const before = states ? priorFor(prior, p.root) : undefined;
     const project = openProject(p.root, host, before ? { ...optionsFor(p), known: knownFiles(before) } : optionsFor(p));
-    report.files.push(...inventoryJson(project).map((f) => ({ root: p.root, ...f })));
+    for (const f of inventoryJson(project)) report.files.push({ root: p.root, path: f.path, type: f.type, packageDirectory: f.packageDirectory, app: f.app, included: f.included });
     if (states) {
       const r = checkProject(project, p.root, before);
       report.findings.push(...r.findings);
@@ -145,8 +146,9 @@ function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) =
   }
   // Path order (a project's files together), then line.
   report.findings.sort(byPathThenLine);
-  // Files by absolute path: each key joined once, not twice per comparison.
-  const keyed = report.files.map((f) => ({ key: path.join(f.root, f.path), f }));
+  // Files by absolute path: each key joined once, not twice per comparison (by concatenation where
+  // path.join would give the same: a plain root and a path inside it).
+  const keyed = report.files.map((f) => ({ key: plain(f.root) && f.root !== '/' && f.path !== '' && !f.path.startsWith('..') ? `${f.root}/${f.path}` : path.join(f.root, f.path), f }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   report.files = keyed.map((x) => x.f);
   return report;

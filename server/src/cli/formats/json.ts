@@ -6,13 +6,19 @@ import { relPath, type Report } from '../report';
  * characters. (Version 1 had no roots, and paths relative to DIR.)
  */
 export function formatJson(r: Report): string {
-  const root = (abs: string) => relPath(r.cwd, abs);
+  // A root per file and per finding, of a few projects: each worked out once.
+  const roots = new Map<string, string>();
+  const root = (abs: string) => {
+    let rel = roots.get(abs);
+    if (rel === undefined) roots.set(abs, (rel = relPath(r.cwd, abs)));
+    return rel;
+  };
   return (
     JSON.stringify(
       {
         version: 2,
         projects: r.projects.map((p) => ({ root: root(p.root), sfdxProject: p.sfdxProject })),
-        files: r.files.map(({ root: abs, ...f }) => ({ root: root(abs), ...f })),
+        files: r.files.map((f): Report['files'][number] => ({ root: root(f.root), path: f.path, type: f.type, packageDirectory: f.packageDirectory, app: f.app, included: f.included })),
         diagnostics: r.findings.map(({ root: abs, finding: f, fixable }) => ({
           root: root(abs),
           path: relPath(abs, f.path),
