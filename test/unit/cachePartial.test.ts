@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cacheStats } from '../../server/src/cli/cache';
-import { usable, decodeProjects, type StoredProject } from '../../server/src/cli/cacheState';
+import { usable, decodeProjects, groupByFolder, type StoredProject } from '../../server/src/cli/cacheState';
 import { check, write, partialEqualsCold, editEach, EDITS } from '../helpers/cachePartial';
 import { openProject } from '../../server/src/engine';
 import { nodeFsHost, type FsHost } from '../../server/src/project/fsHost';
@@ -158,4 +158,27 @@ test('a prior run is used only when every changed file is an ECA file of an inde
   for (const bad of [{}, [{ ...a, reads: undefined }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml', 'X']] }], [{ ...a, apps: [['/a/', 'X.eca-meta.xml', 'X', 2]] }], [{ ...a, checked: [['/a/X.eca-meta.xml', 0, 0, 0, 0, 0, 0, 0, 0]] }], [{ ...a, strings: [1] }]]) {
     assert.equal(decodeProjects(bad), undefined, JSON.stringify(bad));
   }
+});
+
+test('groupByFolder: rows grouped by their folder, in the order each folder first comes, values after each name', () => {
+  const rows: [string, ...(string | number)[]][] = [
+    ['/p/a/X.eca-meta.xml', 1, 'A'],
+    ['/p/a/Y.eca-meta.xml', 2, 'B'],
+    ['/p/b/Z.eca-meta.xml', 3],
+    ['/p/a/W.eca-meta.xml', 4, 'C'],
+    ['/p/ab/V.eca-meta.xml'],
+    ['C:\\p\\a\\U.eca-meta.xml', 5],
+    ['plain.xml', 6],
+    ['/p/a/T.eca-meta.xml', 7, 'D'],
+  ];
+  assert.deepEqual(groupByFolder(rows), [
+    ['/p/a/', 'X.eca-meta.xml', 1, 'A', 'Y.eca-meta.xml', 2, 'B', 'W.eca-meta.xml', 4, 'C', 'T.eca-meta.xml', 7, 'D'],
+    ['/p/b/', 'Z.eca-meta.xml', 3],
+    ['/p/ab/', 'V.eca-meta.xml'],
+    ['C:\\p\\a\\', 'U.eca-meta.xml', 5],
+    ['', 'plain.xml', 6],
+  ]);
+  // Each group's folder + name is the path as given.
+  const back = groupByFolder(rows).flatMap((g) => g.filter((x, i) => i > 0 && typeof x === 'string' && !/^[A-D]$/.test(x)).map((n) => (g[0] as string) + (n as string)));
+  assert.deepEqual(back.sort(), rows.map((r) => r[0]).sort());
 });

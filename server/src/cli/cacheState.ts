@@ -155,12 +155,22 @@ function groupedApps(project: EcaProject): StoredProject['apps'] {
  */
 export function groupByFolder(rows: Iterable<readonly [string, ...(string | number)[]]>): (string | number)[][] {
   const byPrefix = new Map<string, (string | number)[]>();
-  for (const [p, ...values] of rows) {
+  // Rows mostly come folder by folder: the last folder's group is tried first (no prefix sliced
+  // and looked up per row), and no row is copied into a rest array.
+  let lastPrefix = '';
+  let last: (string | number)[] | undefined;
+  for (const row of rows) {
+    const p = row[0];
     const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1;
-    const prefix = p.slice(0, cut);
-    let g = byPrefix.get(prefix);
-    if (!g) byPrefix.set(prefix, (g = [prefix]));
-    g.push(p.slice(cut), ...values);
+    let g = last;
+    if (!g || cut !== lastPrefix.length || !p.startsWith(lastPrefix)) {
+      lastPrefix = p.slice(0, cut);
+      g = byPrefix.get(lastPrefix);
+      if (!g) byPrefix.set(lastPrefix, (g = [lastPrefix]));
+      last = g;
+    }
+    g.push(p.slice(cut));
+    for (let i = 1; i < row.length; i++) g.push(row[i]!);
   }
   return [...byPrefix.values()];
 }
