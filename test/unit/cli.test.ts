@@ -239,6 +239,28 @@ test('cli: a plain (unpackaged) project with a clean app exits 0', () => {
     fx.cleanup();
   }
 });
+test('cli --format json: files in absolute path order across a project and the project nested in it', () => {
+  const two = JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }, { path: 'zz' }], sourceApiVersion: '64.0' });
+  const fx = fixture({
+    'sfdx-project.json': two,
+    'force-app/main/default/externalClientApps/A.eca-meta.xml': header('    <label>A</label>\n'),
+    'zz/main/default/externalClientApps/Z.eca-meta.xml': header('    <label>Z</label>\n'),
+    'inner/sfdx-project.json': PLAIN_PROJECT,
+    'inner/force-app/main/default/externalClientApps/B.eca-meta.xml': header('    <label>B</label>\n'),
+  });
+  try {
+    const j = JSON.parse(cli(['check', '.', '--format', 'json'], fx.root).stdout) as { files: { root: string; path: string }[] };
+    // By the absolute path: the inner project's file sits between the outer project's two.
+    assert.deepEqual(j.files.map((f) => `${f.root}|${f.path}`), [
+      '.|force-app/main/default/externalClientApps/A.eca-meta.xml',
+      'inner|force-app/main/default/externalClientApps/B.eca-meta.xml',
+      '.|zz/main/default/externalClientApps/Z.eca-meta.xml',
+    ]);
+  } finally {
+    fx.cleanup();
+  }
+});
+
 test('cli: a project holding a nested sfdx project: both projects\' findings are reported (the server\'s discovery)', () => {
   const fx = fixture({
     'sfdx-project.json': PLAIN_PROJECT,
