@@ -9,6 +9,7 @@ import type { TextFile } from '../util/text';
 import type { PackageDirectory, SfdxProjectConfig } from '../project/sfdxProject';
 import type { Exclusion, ForceIgnoreFile } from '../project/forceIgnore';
 import type { DevHubLookup } from '../project/devHub';
+import type { IgnoreFileAt } from '../project/gitIgnore';
 
 export interface EcaFile {
   /** Absolute path. */
@@ -72,6 +73,12 @@ export interface ProjectView {
   listFiles(globs: string | readonly string[]): readonly string[];
   /** The git repository root: the nearest folder at or above the project root holding `.git`. */
   gitRoot(): string | undefined;
+  /**
+   * The repository's ignore files outside the project's tree (`.git/info/exclude`, the `.gitignore`
+   * of each folder above the project up to the repository root), in precedence order: the only
+   * files outside the project that `textOf` reads.
+   */
+  ignoreFilesAbove(): readonly IgnoreFileAt[];
   /** The project as it was at a released revision (`check --since REF`), when the adapter gave one. */
   baseline(): Baseline | undefined;
 }

@@ -12,7 +12,7 @@
  * - `sfdx-project.json` → everything;
  * - any other file → whoever read it (reported to `readObserver`; the engine keeps the readers).
  */
-import { findGitRoot, isIgnoreFileAbove } from '../project/gitIgnore';
+import { findGitRoot, ignoreFilesAbove, type IgnoreFileAt } from '../project/gitIgnore';
 import type { Baseline } from '../project/releaseSnapshot';
 import * as path from 'node:path';
 import { TypeRegistry, type EcaTypeInfo, type FileNameInfo } from '../metadata/types';
@@ -52,7 +52,7 @@ export class WorkspaceModel implements ProjectView {
   private isExcluded: (abs: string) => boolean = () => false;
   private known: ModelOptions['known'];
   private devHubCache: DevHubLookup | undefined;
-  private gitRootCache: { root: string | undefined } | undefined;
+  private gitRootCache: { root: string | undefined; above?: readonly IgnoreFileAt[] } | undefined;
   private readonly other: OtherFiles;
   /** Told of every read of a file the index does not hold, and of every listing. */
   protected readObserver: ((key: ReadKey) => void) | undefined;
@@ -351,6 +351,11 @@ export class WorkspaceModel implements ProjectView {
     return this.gitRootCache.root;
   }
 
+  ignoreFilesAbove(): readonly IgnoreFileAt[] {
+    const c = (this.gitRootCache ??= { root: findGitRoot(this.root, (p) => this.host.exists(p)) });
+    return (c.above ??= ignoreFilesAbove(c.root, this.root));
+  }
+
   devHub(): DevHubLookup {
     if (this.options.devHubOrgId) return devHubFromSetting(this.options.devHubOrgId, this.options.devHubOrgIdSource);
     this.devHubCache ??= findDevHubOrgId(this.root, this.host, this.options.devHubEnv);
@@ -367,7 +372,7 @@ export class WorkspaceModel implements ProjectView {
       return fi?.file;
     }
     // Any other file of the project, read lazily; outside it, only the repository's ignore files above it.
-    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p)) && !isIgnoreFileAbove(this.gitRoot(), this.root, p)) return undefined;
+    if (!isInside(this.root, p) && !this.config.packageDirectories.some((d) => isInside(d.absPath, p)) && !this.ignoreFilesAbove().some((f) => f.path === p)) return undefined;
     this.readObserver?.({ kind: 'text', path: p });
     return this.other.text(p);
   }

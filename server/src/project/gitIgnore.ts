@@ -144,11 +144,6 @@ export function ignoreFilesAbove(gitRoot: string | undefined, projectRoot: strin
   return out;
 }
 
-/** Is `p` one of ignoreFilesAbove? */
-export function isIgnoreFileAbove(gitRoot: string | undefined, projectRoot: string, p: string): boolean {
-  return ignoreFilesAbove(gitRoot, projectRoot).some((f) => f.path === p);
-}
-
 /**
  * The repository root for a project: the nearest folder at or above it holding `.git` (a folder,
  * or a file as in worktrees and submodules); undefined when there is none.

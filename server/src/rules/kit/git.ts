@@ -4,7 +4,7 @@
  * folders between the repository root and the project root, and `.git/info/exclude`.
  */
 import * as path from 'node:path';
-import { GitIgnore, GITIGNORE, ignoreFilesAbove, type GitIgnoreSource, type IgnoreFileAt } from '../../project/gitIgnore';
+import { GitIgnore, GITIGNORE, type GitIgnoreSource } from '../../project/gitIgnore';
 import type { ProjectView } from '../../model/types';
 import type { EditHelpers } from './types';
 
@@ -26,24 +26,13 @@ export function gitIgnoreOf(ctx: EditHelpers & { project: ProjectView }): GitIgn
       texts.push(t);
     }
   };
-  for (const f of filesAbove(project)) add(f.path, f.dir, f.exclude);
+  for (const f of project.ignoreFilesAbove()) add(f.path, f.dir, f.exclude);
   for (const p of project.listFiles(`**/${GITIGNORE}`)) add(p, path.dirname(p), false);
   const hit = memo.get(project);
   if (hit && hit.repo === repo && sameSources(hit, sources, texts)) return hit.gi;
   const gi = new GitIgnore(repo, sources);
   memo.set(project, { repo, sources, texts, gi });
   return gi;
-}
-
-/** ignoreFilesAbove per project: the paths depend on the two roots only, not on the file asked. */
-const above = new WeakMap<ProjectView, { git: string | undefined; root: string; files: readonly IgnoreFileAt[] }>();
-function filesAbove(project: ProjectView): readonly IgnoreFileAt[] {
-  const git = project.gitRoot();
-  const hit = above.get(project);
-  if (hit && hit.git === git && hit.root === project.root) return hit.files;
-  const files = ignoreFilesAbove(git, project.root);
-  above.set(project, { git, root: project.root, files });
-  return files;
 }
 
 function sameSources(hit: { sources: GitIgnoreSource[]; texts: unknown[] }, sources: GitIgnoreSource[], texts: unknown[]): boolean {
