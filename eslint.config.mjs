@@ -28,7 +28,7 @@ const ROOM_NAMES = {
   rules: ['rules', 'rulekit'],
   metadata: ['metadata'],
   lsp: ['lsp', 'server'],
-  cli: ['cli'],
+  cli: ['cli', 'cliEngine'],
   shared: ['shared'],
 };
 
@@ -86,7 +86,7 @@ const boundaries = [
   // cli: never lsp.
   ...room({
     dirs: ['cli'],
-    rootFiles: ['cli.ts'],
+    rootFiles: ['cli.ts', 'cliEngine.ts'],
     patterns: (d) => [deny(d, ['lsp'], 'The CLI must not import the language server')],
   }),
   // lsp (and its entry server.ts): never cli; vscode packages allowed.

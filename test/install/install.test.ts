@@ -40,6 +40,7 @@ test('install: npm pack → npm install -g --offline → eca-lens check works, u
   const info = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   const shipped = info[0]!.files.map((f) => f.path).sort();
   assert.ok(shipped.includes('server/out/cli.js'), shipped.join('\n'));
+  assert.ok(shipped.includes('server/out/cliEngine.js'), shipped.join('\n'));
   assert.ok(shipped.includes('server/out/server.js'));
   assert.ok(shipped.includes('docs/rules/secret-in-source.md'));
   for (const p of shipped) assert.doesNotMatch(p, /^(client\/|server\/src\/|test\/|scripts\/|examples\/|node_modules\/)|\.map$|\.ts$/, `${p} does not belong in the tarball`);

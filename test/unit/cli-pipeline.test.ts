@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { fixture, header, globalSettings, xml, PACKAGED_PROJECT } from '../helpers/fixture';
 import { fixToApply } from '../../server/src/cli/fix';
 import { formatMarkdown } from '../../server/src/cli/formats/markdown';
-import { formatText, supportsHyperlinks } from '../../server/src/cli/formats/text';
+import { formatText } from '../../server/src/cli/formats/text';
+import { supportsHyperlinks } from '../../server/src/cli/terminal';
 import type { Report } from '../../server/src/cli/report';
 import type { Finding, Fix } from '../../server/src/rules/kit';
 

@@ -27,7 +27,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { nodeFsHost, type DirEntry, type FsHost } from '../project/fsHost';
-import { decodeProjects, groupByFolder, type PriorRun, type StoredProject } from './cacheState';
+import { decodeProjects, groupByFolder, type StoredProject } from './cacheRows';
+import type { PriorRun } from './cacheState';
 
 export const DEFAULT_CACHE_FILE = '.eca-lens-cache';
 const FORMAT = 'eca-lens-cache';

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { nodeFsHost, type FsHost } from '../project/fsHost';
 import { plain } from '../util/paths';
 import { ListingMemo } from '../project/listingMemo';
-import { RecordingHost, cacheKey, cacheStats, readCache, writeCache } from './cache';
+import { RecordingHost, cacheStats, readCache, writeCache } from './cache';
+import { answerable, cacheFileAndKey, hitResult, hyperlinksOf, type CacheRequest, type CheckEnv } from './cacheRequest';
 import { checkProject, priorFor, usable, knownFiles, byPathThenLine, type PriorRun, type StoredProject } from './cacheState';
 import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
@@ -15,40 +16,28 @@ import type { CheckArgs } from './args';
 import { fixToApply, runFixes, DryRunHost, type FixLogEntry } from './fix';
 import { unifiedDiff } from './diff';
 import { relPath, counts, type Report, type ReportProject } from './report';
-import { formatText, supportsHyperlinks } from './formats/text';
+import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatMarkdown } from './formats/markdown';
 import type { RunResult } from './main';
 
-export interface CheckEnv {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  isTTY: boolean;
-  version: string;
-}
+export type { CheckEnv } from './cacheRequest';
 
-export function checkCommand(args: CheckArgs, e: CheckEnv): RunResult {
+/** `looked`: the cache lookup already made for these arguments (the CLI's entry makes it before it loads the engine). */
+export function checkCommand(args: CheckArgs, e: CheckEnv, looked?: CacheRequest): RunResult {
   const dir = path.resolve(e.cwd, args.dir);
   if (!nodeFsHost.isDirectory(dir)) return fatal(`"${args.dir}" is not a folder`);
   const base: EngineOptions = { rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, devHubOrgIdSource: args.devHubOrgId ? 'cli' : undefined };
-  const hyperlinks = args.color && supportsHyperlinks({ isTTY: e.isTTY, env: e.env });
+  const hyperlinks = hyperlinksOf(args, e);
   // --cache: looked up before anything else is read. Finding the projects is part of the recorded
   // inputs (the folders it listed, the sfdx-project.json it probed), not of the key, so a hit
   // stats what the last run read and nothing more.
   let cache: { file: string; key: string; host: RecordingHost; prior: PriorRun | undefined } | undefined;
-  if (args.cacheLocation) {
-    // Everything the printed output depends on besides the inputs.
-    const output = { format: args.format, color: args.color, hyperlinks, verbose: args.verbose, maxWarnings: args.maxWarnings };
-    const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output, strategy: args.cacheStrategy });
-    const file = path.resolve(e.cwd, args.cacheLocation);
-    // --since reads git, --fix writes, --fix-dry-run prints a diff: never answered from the cache.
-    const found = args.since || args.fix || args.fixDryRun ? undefined : readCache(file, key, nodeFsHost, args.cacheStrategy);
-    // A hit's bytes go out as they are (no decode and re-encode of megabytes of output).
-    if (found && 'hit' in found) {
-      const hit = found.hit;
-      return { code: hit.code, get stdout() { return hit.stdout; }, stdoutBytes: hit.stdoutBytes, stderr: hit.why };
-    }
+  if (args.cacheLocation !== undefined) {
+    const { file, key } = cacheFileAndKey({ ...args, cacheLocation: args.cacheLocation }, e, dir);
+    const found = !answerable(args) ? undefined : looked && looked.file === file && looked.key === key ? looked.found : readCache(file, key, nodeFsHost, args.cacheStrategy);
+    if (found && 'hit' in found) return hitResult(found.hit);
     // Only ECA files edited: their findings and those of the files they affect are found again.
     const prior = found && usable(found.prior) ? found : undefined;
     cache = { file, key, host: new RecordingHost(nodeFsHost, args.cacheStrategy), prior: prior?.prior };

@@ -12,9 +12,10 @@ import { runMigrate } from './migrate';
 import { runPreview } from './preview';
 import { runGuide } from './guide';
 import { reportCommand } from './integrationReport';
+import { ALL_RULES } from '../rules/index';
+import { VERSION } from './version';
+import type { CacheRequest } from './cacheRequest';
 
-declare const ECA_LENS_VERSION: string;
-const VERSION = typeof ECA_LENS_VERSION === 'string' ? ECA_LENS_VERSION : '0.0.0-dev';
 
 export { parseArgs } from './args';
 
@@ -26,14 +27,17 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(argv: string[], cwd = process.cwd(), env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY): RunResult {
+const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
+
+/** `looked`: the cache lookup the CLI's entry already made for these arguments (cli/cacheRequest.ts), not made again. */
+export function run(argv: string[], cwd = process.cwd(), env: Record<string, string | undefined> = process.env, isTTY = !!process.stdout.isTTY, looked?: CacheRequest): RunResult {
   if (argv[0] === 'migrate') return runMigrate(argv.slice(1), cwd);
   if (argv[0] === 'preview') return runPreview(argv.slice(1), cwd);
   if (argv[0] === 'guide') return runGuide(argv.slice(1), cwd);
   if (argv[0] === 'report') return reportCommand(argv.slice(1), cwd);
   let args: Args;
   try {
-    args = parseArgs(argv, env, isTTY);
+    args = parseArgs(argv, env, isTTY, (id) => RULE_IDS.has(id));
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `eca-lens: ${e.message}; see eca-lens --help\n` };
     throw e;
@@ -46,6 +50,6 @@ export function run(argv: string[], cwd = process.cwd(), env: Record<string, str
     case 'rules':
       return rulesCommand();
     case 'check':
-      return checkCommand(args, { cwd, env, isTTY, version: VERSION });
+      return checkCommand(args, { cwd, env, isTTY, version: VERSION }, looked);
   }
 }

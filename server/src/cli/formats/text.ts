@@ -9,17 +9,6 @@ export interface TextOptions {
   verbose: boolean;
 }
 
-/**
- * Whether stdout is a terminal known to show OSC 8 hyperlinks. Conservative: never when not a TTY,
- * with NO_COLOR, in CI or on a dumb terminal, and only for terminals known to support them.
- */
-export function supportsHyperlinks({ isTTY, env }: { isTTY: boolean; env: Record<string, string | undefined> }): boolean {
-  if (!isTTY || env.NO_COLOR !== undefined || env.CI !== undefined || env.TERM === 'dumb') return false;
-  if (env.FORCE_HYPERLINK === '1') return true;
-  if (env.WT_SESSION || env.VTE_VERSION || env.KONSOLE_VERSION || env.KITTY_WINDOW_ID || env.WEZTERM_EXECUTABLE) return true;
-  return ['vscode', 'iTerm.app', 'WezTerm', 'ghostty', 'Hyper'].includes(env.TERM_PROGRAM ?? '') || env.TERM === 'xterm-kitty' || env.TERM === 'xterm-ghostty';
-}
-
 /** Compiler-style lines: `path:line:col severity code message` (1-based; paths relative to the cwd). */
 export function formatText(r: Report, o: TextOptions): string {
   const c = (code: string, s: string) => (o.color ? `\x1b[${code}m${s}\x1b[0m` : s);
