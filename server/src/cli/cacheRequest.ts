@@ -75,7 +75,7 @@ export function answerFromCache(argv: string[], e: CheckEnv): { result: RunResul
   } catch {
     return undefined;
   }
-  if (args.command !== 'check' || args.cacheLocation === undefined || !answerable(args)) return undefined;
+  if (args.command !== 'check' || !args.cacheLocation || !answerable(args)) return undefined;
   const dir = path.resolve(e.cwd, args.dir);
   if (!nodeFsHost.isDirectory(dir)) return undefined;
   const { file, key } = cacheFileAndKey({ ...args, cacheLocation: args.cacheLocation }, e, dir);

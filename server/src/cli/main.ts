@@ -16,7 +16,6 @@ import { ALL_RULES } from '../rules/index';
 import { VERSION } from './version';
 import type { CacheRequest } from './cacheRequest';
 
-
 export { parseArgs } from './args';
 
 export interface RunResult {
