@@ -37,13 +37,13 @@ export function hyperlinksOf(args: CheckArgs, e: CheckEnv): boolean {
 }
 
 /**
- * The cache file and key of a `check --cache` run (`dir`: DIR resolved). The key is everything
+ * The cache file and key of a `check --cache` run (`location`: `--cache-location` as given; `dir`: DIR resolved). The key is everything
  * the printed output depends on besides the inputs: the version, the settings, the output options.
  */
-export function cacheFileAndKey(args: CheckArgs & { cacheLocation: string }, e: CheckEnv, dir: string): { file: string; key: string } {
+export function cacheFileAndKey(args: CheckArgs, location: string, e: CheckEnv, dir: string): { file: string; key: string } {
   const output = { format: args.format, color: args.color, hyperlinks: hyperlinksOf(args, e), verbose: args.verbose, maxWarnings: args.maxWarnings };
   const key = cacheKey(e.version, { dir, cwd: e.cwd, rules: args.rules, exclude: args.exclude, devHubOrgId: args.devHubOrgId, since: args.since ?? null, output, strategy: args.cacheStrategy });
-  return { file: path.resolve(e.cwd, args.cacheLocation), key };
+  return { file: path.resolve(e.cwd, location), key };
 }
 
 /** --since reads git, --fix writes, --fix-dry-run prints a diff: never answered from the cache (the first two still write it). */
@@ -78,7 +78,7 @@ export function answerFromCache(argv: string[], e: CheckEnv): { result: RunResul
   if (args.command !== 'check' || !args.cacheLocation || !answerable(args)) return undefined;
   const dir = path.resolve(e.cwd, args.dir);
   if (!nodeFsHost.isDirectory(dir)) return undefined;
-  const { file, key } = cacheFileAndKey({ ...args, cacheLocation: args.cacheLocation }, e, dir);
+  const { file, key } = cacheFileAndKey(args, args.cacheLocation, e, dir);
   const found = readCache(file, key, nodeFsHost, args.cacheStrategy);
   if (found && 'hit' in found) return { result: hitResult(found.hit) };
   return { request: { file, key, found } };

@@ -35,7 +35,7 @@ export function checkCommand(args: CheckArgs, e: CheckEnv, looked?: CacheRequest
   // stats what the last run read and nothing more.
   let cache: { file: string; key: string; host: RecordingHost; prior: PriorRun | undefined } | undefined;
   if (args.cacheLocation) {
-    const { file, key } = cacheFileAndKey({ ...args, cacheLocation: args.cacheLocation }, e, dir);
+    const { file, key } = cacheFileAndKey(args, args.cacheLocation, e, dir);
     const found = !answerable(args) ? undefined : looked && looked.file === file && looked.key === key ? looked.found : readCache(file, key, nodeFsHost, args.cacheStrategy);
     if (found && 'hit' in found) return hitResult(found.hit);
     // Only ECA files edited: their findings and those of the files they affect are found again.

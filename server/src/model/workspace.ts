@@ -352,8 +352,8 @@ export class WorkspaceModel implements ProjectView {
   }
 
   ignoreFilesAbove(): readonly IgnoreFileAt[] {
-    const c = (this.gitRootCache ??= { root: findGitRoot(this.root, (p) => this.host.exists(p)) });
-    return (c.above ??= ignoreFilesAbove(c.root, this.root));
+    const root = this.gitRoot(); // fills gitRootCache
+    return (this.gitRootCache!.above ??= ignoreFilesAbove(root, this.root));
   }
 
   devHub(): DevHubLookup {
