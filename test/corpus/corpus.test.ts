@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findProjectRoots, inventoryJson, openProject, type EcaProject } from '../../server/src/engine';
 import { nodeFsHost } from '../../server/src/project/fsHost';
+import { unattendedFix } from '../../server/src/edits/types';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 
@@ -368,7 +369,13 @@ for (const [name, exp] of Object.entries(EXPECTED)) {
     assert.equal(inv.filter((f) => f.included).length, exp.included, 'files in a build');
     assert.ok(inv.every((f) => f.type), 'every corpus file has a name SDR recognises');
     // No rule crashed on real input (a crash becomes a hint "ECA Lens rule … failed").
-    for (const list of project.checkAll().values()) for (const f of list) assert.doesNotMatch(f.message, /ECA Lens rule .* failed/);
+    for (const list of project.checkAll().values()) {
+      for (const f of list) {
+        assert.doesNotMatch(f.message, /ECA Lens rule .* failed/);
+        // A rule's claim about its lazy fixes (RawFinding.autoFixable) is what building them shows.
+        if (f.autoFixable !== undefined) assert.equal(f.autoFixable, !!unattendedFix(f.fixes), `${f.ruleId} ${f.path}`);
+      }
+    }
   });
 }
 

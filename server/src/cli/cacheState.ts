@@ -17,7 +17,7 @@ import type { EcaProject } from '../engine/project';
 import type { KnownFile } from '../model/options';
 import type { Finding } from '../rules/kit';
 import type { ReportFinding } from './report';
-import { fixToApply } from './fix';
+import { isFixable } from './fix';
 import { groupByFolder, PER_FINDING, SEVERITIES, type StoredProject } from './cacheRows';
 
 export type { StoredProject } from './cacheRows';
@@ -102,7 +102,7 @@ export function checkProject(project: EcaProject, root: string, prior?: ProjectP
       }
     } else {
       for (const f of project.check(p)) {
-        const fixable = !!fixToApply(f);
+        const fixable = isFixable(f);
         findings.push({ root, finding: f, fixable });
         const { start, end } = f.range;
         row.push(str(f.ruleId), SEVERITIES.indexOf(f.severity), str(f.message), start.line, start.character, end.line, end.character, fixable ? 1 : 0);

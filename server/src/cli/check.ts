@@ -13,7 +13,7 @@ import { checkProject, priorFor, usable, knownFiles, byPathThenLine, type PriorR
 import { withBaseline } from './since';
 import { findProjectRoots, openProject, inventoryJson, type EngineOptions } from '../engine';
 import type { CheckArgs } from './args';
-import { fixToApply, runFixes, DryRunHost, type FixLogEntry } from './fix';
+import { isFixable, runFixes, DryRunHost, type FixLogEntry } from './fix';
 import { unifiedDiff } from './diff';
 import { relPath, counts, type Report, type ReportProject } from './report';
 import { formatText } from './formats/text';
@@ -131,7 +131,7 @@ function buildReport(projects: ReportProject[], optionsFor: (p: ReportProject) =
       const r = checkProject(project, p.root, before);
       report.findings.push(...r.findings);
       states.push(r.state);
-    } else for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: !!fixToApply(f) });
+    } else for (const list of project.checkAll().values()) for (const f of list) report.findings.push({ root: p.root, finding: f, fixable: isFixable(f) });
   }
   // Path order (a project's files together), then line.
   report.findings.sort(byPathThenLine);

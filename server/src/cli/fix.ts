@@ -17,7 +17,13 @@ import { decodeBytes } from '../util/text';
  * is safe (edits/types.ts unattendedFix, the same choice as the server's fix-all).
  */
 export function fixToApply(f: Finding): Fix | undefined {
-  return unattendedFix(f.fixes);
+  // A rule that knows its lazy fixes hold none to apply says so: they are not built for nothing.
+  return f.autoFixable === false ? undefined : unattendedFix(f.fixes);
+}
+
+/** Would `--fix` fix it (the report's "fixable")? Known without building lazy fixes when the rule says. */
+export function isFixable(f: Finding): boolean {
+  return f.autoFixable ?? !!fixToApply(f);
 }
 
 export interface FixLogEntry {

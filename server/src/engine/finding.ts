@@ -13,6 +13,7 @@ import type { Fix } from '../edits/types';
 class LazyFinding implements Finding {
   readonly #build: LazyFixes;
   hasFixes?: boolean;
+  autoFixable?: boolean;
 
   constructor(
     public ruleId: string,
@@ -23,9 +24,11 @@ class LazyFinding implements Finding {
     public related: Related[] | undefined,
     public tags: Tag[] | undefined,
     hasFixes: boolean | undefined,
+    autoFixable: boolean | undefined,
     build: LazyFixes,
   ) {
     if (hasFixes) this.hasFixes = true;
+    if (autoFixable !== undefined) this.autoFixable = autoFixable;
     this.#build = build;
   }
 
@@ -41,7 +44,7 @@ class LazyFinding implements Finding {
 export function makeFinding(ruleId: string, severity: Severity, message: string, path: string, range: Finding['range'], r: RawFinding): Finding {
   const fixes = r.fixes;
   if (typeof fixes !== 'function') return { ruleId, severity, message, path, range, related: r.related, tags: r.tags, fixes: fixes ?? [] };
-  return new LazyFinding(ruleId, severity, message, path, range, r.related, r.tags, r.hasFixes, fixes);
+  return new LazyFinding(ruleId, severity, message, path, range, r.related, r.tags, r.hasFixes, r.autoFixable, fixes);
 }
 
 /** Its fixes are built on each read (from the project as it is then: never stale). */

@@ -134,6 +134,7 @@ export function isAutoFix(fix: Fix): boolean {
 export function autoFixes(findings: readonly Finding[], env: EditEnv, serverOpsOk = false): Fix[] {
   const out: Fix[] = [];
   for (const f of findings) {
+    if (f.autoFixable === false) continue; // the rule says its lazy fixes hold none to apply
     const fix = unattendedFix(f.fixes);
     if (fix && (serverOpsOk || clientDoesFileOps(fix, env.caps))) out.push(fix);
   }

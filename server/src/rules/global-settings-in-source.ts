@@ -29,7 +29,7 @@ export const rule = defineRule({
     return [ctx.finding(at,
       `Global OAuth settings (${f.type!.suffix}) are in the repository: Salesforce says they "must not be added to source control". ` +
       '.forceignore keeps the file out of the package, not out of git: add it to .gitignore (and `git rm --cached` it if already committed), or delete it.',
-      { fixes: () => fixesFor(ctx, f), hasFixes: true })];
+      { fixes: () => fixesFor(ctx, f), hasFixes: true, autoFixable: true })];
   },
 });
 

@@ -35,7 +35,7 @@ export const rule = defineRule({
     }
     // Built when asked for (kit/types.ts LazyFixes): a .forceignore edit that puts a folder into
     // the build brings thousands of these at once, and choosing the line costs more than the check.
-    return [ctx.finding(tagNameSpan(f.xml?.root), message, { fixes: () => fixesFor(ctx, f), hasFixes: true })];
+    return [ctx.finding(tagNameSpan(f.xml?.root), message, { fixes: () => fixesFor(ctx, f), hasFixes: true, autoFixable: true })];
   },
 });
 

@@ -35,6 +35,6 @@ export const rule = defineRule({
       return edit ? [ctx.fix('Turn refresh token rotation on', edit, { kind: 'suggestion', preferred: true })] : [];
     };
     // setSettingEdit gives an edit whenever the file has a text (hasFixes: the tree need not build it).
-    return [ctx.finding(settingSpan(s), message, { fixes, hasFixes: !!ctx.file.doc, ...(related.length ? { related } : {}) })];
+    return [ctx.finding(settingSpan(s), message, { fixes, hasFixes: !!ctx.file.doc, autoFixable: false, ...(related.length ? { related } : {}) })];
   },
 });

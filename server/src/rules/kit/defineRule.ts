@@ -99,6 +99,7 @@ export function ruleHelpers(base: EditHelpers): RuleHelpers {
         const x = extras as Exclude<FindingExtras, Fix | readonly Fix[] | LazyFixes>;
         if (x.fixes) f.fixes = typeof x.fixes === 'function' ? x.fixes : [...x.fixes];
         if (x.hasFixes && typeof x.fixes === 'function') f.hasFixes = true;
+        if (x.autoFixable !== undefined && typeof x.fixes === 'function') f.autoFixable = x.autoFixable;
         if (x.severity) f.severity = x.severity;
         if (x.related) f.related = x.related;
         if (x.tags) f.tags = x.tags;

@@ -43,6 +43,14 @@ export interface RawFinding extends Span {
   fixes?: Fix[] | LazyFixes;
   /** Lazy fixes: the rule knows they are never empty (the tree shows the finding as fixable without building them). */
   hasFixes?: boolean;
+  /**
+   * Lazy fixes: the rule knows whether they hold the fix `--fix` and fix-all apply
+   * (edits/types.ts `unattendedFix`): true, always; false, never. The CLI counts a finding as
+   * fixable without building its fixes, and `--fix` and fix-all skip one that has none to apply.
+   * Left out, the fixes are built to find out. test/unit/autoFixable.test.ts and the corpus test
+   * check that the claim matches the built fixes.
+   */
+  autoFixable?: boolean;
 }
 
 /**
@@ -67,6 +75,8 @@ export interface Finding {
   fixes: Fix[];
   /** Lazy fixes the rule says are never empty: `fixes.length > 0` without building them. */
   hasFixes?: boolean;
+  /** Lazy fixes the rule says hold (true) or never hold (false) the fix `--fix` applies (RawFinding.autoFixable). */
+  autoFixable?: boolean;
 }
 
 export interface FixOptions {
@@ -78,7 +88,7 @@ export interface FixOptions {
 }
 
 /** The rest of a finding: a fix, fixes, or the full set of optional fields. */
-export type FindingExtras = Fix | readonly Fix[] | LazyFixes | { fixes?: readonly Fix[] | LazyFixes; hasFixes?: boolean; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
+export type FindingExtras = Fix | readonly Fix[] | LazyFixes | { fixes?: readonly Fix[] | LazyFixes; hasFixes?: boolean; autoFixable?: boolean; severity?: Severity; related?: Related[]; tags?: Tag[]; path?: string };
 
 /** Helpers every context gives: edits, ranges, findings and fixes for any file the model knows. */
 export interface EditHelpers {
